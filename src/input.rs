@@ -1,0 +1,137 @@
+//! Finding and reading an issue: its YAML file (or standard input) and the
+//! `series.yaml` beside it. The library's only reads of source files.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Failure, Position};
+use crate::model::Issue;
+use crate::read::yaml::{self, SERIES_FILE, Source};
+
+/// Where an issue comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A YAML file.
+    Path(PathBuf),
+    /// Standard input (`-`); its folder is the working directory.
+    Stdin,
+}
+
+impl Input {
+    /// `-` is standard input, anything else a path.
+    pub fn from_arg(arg: &Path) -> Input {
+        if arg == Path::new("-") { Input::Stdin } else { Input::Path(arg.to_path_buf()) }
+    }
+
+    /// The name shown in diagnostics.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Path(path) => path.display().to_string(),
+            Input::Stdin => "<stdin>".to_string(),
+        }
+    }
+}
+
+/// An issue read and checked, with what it was read from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The model.
+    pub issue: Issue,
+    /// The issue's folder, canonical: photos resolve in it.
+    pub folder: PathBuf,
+    /// The issue file's name for diagnostics, and its text.
+    pub name: String,
+    /// The issue file's text.
+    pub text: String,
+    /// The series file used, with its text.
+    pub series: Option<(PathBuf, String)>,
+}
+
+impl Loaded {
+    /// Where `c` first occurs in the issue's source (or its series file), for
+    /// pointing at text that cannot be printed.
+    pub fn locate(&self, c: char) -> Option<(String, Position)> {
+        let find = |text: &str| text.find(c).map(|offset| Position::at_offset(text, offset));
+        find(&self.text).map(|p| (self.name.clone(), p)).or_else(|| {
+            let (path, text) = self.series.as_ref()?;
+            find(text).map(|p| (path.display().to_string(), p))
+        })
+    }
+}
+
+/// Why an issue could not be loaded.
+#[derive(Debug)]
+pub enum LoadError {
+    /// A file could not be read at all (exit code 2).
+    Io(Failure),
+    /// The source is not a valid issue (exit code 1).
+    Invalid(Failure),
+}
+
+impl LoadError {
+    /// The diagnostics.
+    pub fn failure(&self) -> &Failure {
+        match self {
+            LoadError::Io(f) | LoadError::Invalid(f) => f,
+        }
+    }
+}
+
+/// Reads and checks the issue at `input`, inheriting from `series.yaml` in its
+/// folder when there is one.
+pub fn load(input: &Input) -> Result<Loaded, LoadError> {
+    let name = input.name();
+    let (bytes, folder) = match input {
+        Input::Path(path) => {
+            let bytes = fs::read(path).map_err(|e| io_error(&name, "failed to read the issue file", &e))?;
+            let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            (bytes, folder.to_path_buf())
+        }
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| io_error(&name, "failed to read standard input", &e))?;
+            (bytes, PathBuf::from("."))
+        }
+    };
+    let folder = folder
+        .canonicalize()
+        .map_err(|e| io_error(&folder.display().to_string(), "failed to open the issue's folder", &e))?;
+    let text = utf8(&name, bytes).map_err(LoadError::Invalid)?;
+    let series_path = folder.join(SERIES_FILE);
+    let is_series_itself = matches!(input, Input::Path(p) if p.file_name() == Some(SERIES_FILE.as_ref()));
+    let series = if !is_series_itself && series_path.is_file() {
+        let shown = match input {
+            Input::Path(path) => path.with_file_name(SERIES_FILE).display().to_string(),
+            Input::Stdin => SERIES_FILE.to_string(),
+        };
+        let bytes = fs::read(&series_path).map_err(|e| io_error(&shown, "failed to read the series file", &e))?;
+        Some((PathBuf::from(shown.clone()), utf8(&shown, bytes).map_err(LoadError::Invalid)?))
+    } else {
+        None
+    };
+    let issue = yaml::read_issue(
+        Source { name: &name, text: &text },
+        series.as_ref().map(|(path, text)| Source { name: path.to_str().unwrap_or(SERIES_FILE), text }),
+    )
+    .map_err(LoadError::Invalid)?;
+    Ok(Loaded { issue, folder, name, text, series })
+}
+
+fn io_error(name: &str, what: &str, err: &io::Error) -> LoadError {
+    LoadError::Io(Diagnostic::error(Some(name), format!("{what} ({})", crate::io_reason(err))).into())
+}
+
+/// The text of a source file, which must be UTF-8 (a BOM is allowed).
+fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, Failure> {
+    String::from_utf8(bytes).map_err(|err| {
+        let offset = err.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&err.as_bytes()[..offset]).into_owned();
+        Diagnostic::error(Some(name), "the file is not UTF-8 text")
+            .at(Position::at_offset(&valid, offset))
+            .hint("save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8); GBK/GB18030 files are not read")
+            .into()
+    })
+}

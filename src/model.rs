@@ -1,0 +1,715 @@
+//! The bulletin model: one issue of a 简报, complete and checked.
+//!
+//! Readers produce it (`read::yaml` from a YAML source and its series file),
+//! writers consume it (`write::pdf` through the Typst template). It knows no
+//! format: nothing here parses YAML or emits Typst. Every leaf type that a
+//! source file spells out (a date, a text, a paragraph) carries its own serde
+//! `Deserialize` with the check that makes it valid, so a reader reports a bad
+//! value at the value's own line and column.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+/// One issue of a bulletin.
+///
+/// ```yaml
+/// name: 江苏精神文明建设简报
+/// handling_mark: 工作资料 注意保存
+/// number: 14
+/// unit: 江苏省文明办
+/// date: 2023-07-21
+/// columns:
+///   - name: 工作交流
+///     articles:
+///       - title: 某市：坚持常态长效 推进融合创建
+///         body:
+///           - 今年以来，……
+/// footer:
+///   report_to: 中央文明办
+///   print_run: 400
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    /// 密级或办理标记（内部资料 / 工作资料 注意保存 / 秘密），版心左上角，黑体。
+    pub handling_mark: Option<String>,
+    /// 份号：printed above the handling mark.
+    pub copy_number: Option<String>,
+    /// 简报名称：the red masthead name.
+    pub name: String,
+    /// 期别：regular, 增刊 or 专刊; supplements are numbered on their own.
+    pub kind: Kind,
+    /// 期号：第 N 期, counted within the year (or within the supplement kind).
+    pub number: u32,
+    /// 总期号：（总第 N 期）, the running count since the first issue.
+    pub total_number: Option<u32>,
+    /// 编发单位：issuing unit, left under the issue number.
+    pub unit: String,
+    /// 印发日期：right under the issue number, printed as 2023 年 7 月 21 日.
+    pub date: Date,
+    /// 编者按：an optional editor's note before the articles.
+    pub editor_note: Option<String>,
+    /// 栏目：the columns in order; an issue without columns has one unnamed column.
+    pub columns: Vec<Column>,
+    /// 报尾：the distribution footer on the last page.
+    pub footer: Footer,
+    /// 版式参数：practice values a series may set (colour, rule, faces).
+    pub style: Style,
+}
+
+impl Issue {
+    /// The articles of all columns, in reading order.
+    pub fn articles(&self) -> impl Iterator<Item = &Article> {
+        self.columns.iter().flat_map(|column| &column.articles)
+    }
+
+    /// "第 14 期" or "增刊第 2 期": how the issue is named in titles and messages.
+    pub fn number_label(&self) -> String {
+        format!("{}第 {} 期", self.kind.label(), self.number)
+    }
+}
+
+/// What kind of issue this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// 常规期：the regular numbered issue.
+    #[default]
+    #[serde(alias = "常规")]
+    Regular,
+    /// 增刊：a supplement, numbered separately.
+    #[serde(alias = "增刊")]
+    Supplement,
+    /// 专刊：a special issue, numbered separately.
+    #[serde(alias = "专刊")]
+    Special,
+}
+
+impl Kind {
+    /// The label printed with the name ("增刊"), empty for a regular issue.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Regular => "",
+            Kind::Supplement => "增刊",
+            Kind::Special => "专刊",
+        }
+    }
+}
+
+/// A column (栏目) and its articles.
+///
+/// ```yaml
+/// - name: 工作交流
+///   articles: [...]
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    /// 栏目名：printed as 【工作交流】; leave out for an issue without columns.
+    #[serde(default)]
+    pub name: Option<Text>,
+    /// 本栏目的文章。
+    pub articles: Vec<Article>,
+}
+
+/// One article.
+///
+/// ```yaml
+/// title: 某市：突出需求导向 健全长效机制
+/// source: （某市文明办供稿）
+/// body:
+///   - 今年以来，……
+///   - lead: 坚持高位推动，优化机制精准发力。
+///     text: 围绕……
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// 标题：二号小标宋居中；在短语之间的空格处换行。
+    pub title: Text,
+    /// 副标题：a line in 楷体 under the title.
+    #[serde(default)]
+    pub subtitle: Option<Text>,
+    /// 来源：e.g. （某市文明办供稿）, in 楷体 under the title.
+    #[serde(default)]
+    pub source: Option<Text>,
+    /// 正文：paragraphs, headings and photos in order.
+    pub body: Vec<Block>,
+}
+
+/// A piece of an article's body.
+///
+/// In YAML a plain string is a paragraph; a mapping says what else it is:
+///
+/// ```yaml
+/// - 今年以来，……                       # a paragraph
+/// - lead: 坚持高位推动，优化机制精准发力。 # a paragraph with a lead sentence
+///   text: 围绕……
+/// - heading: 一、总体情况                # level-1 heading, 黑体
+/// - subheading: （一）强化组织领导        # level-2 heading, 楷体
+/// - photo: images/site.jpg              # a photo with its caption
+///   caption: 志愿者在社区开展活动
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// 段落：indented 2 字; an optional lead sentence set in its own face.
+    Paragraph {
+        /// 段首句：the summary sentence that opens the paragraph.
+        lead: Option<String>,
+        /// The rest of the paragraph.
+        text: String,
+    },
+    /// 标题：level 1 (一、 黑体) or level 2 (（一） 楷体), written with its number.
+    Heading {
+        /// 1 or 2.
+        level: u8,
+        /// The heading as printed, numbering included.
+        text: String,
+    },
+    /// 图片：a photo and its caption (图注).
+    Photo {
+        /// Path relative to the issue file.
+        path: String,
+        /// 图注。
+        caption: Option<String>,
+        /// Width as a fraction of the type-area width (0–1].
+        width: Option<f64>,
+    },
+}
+
+/// The distribution footer (报尾).
+///
+/// Each list is one printed line per entry; a plain string is one line.
+///
+/// ```yaml
+/// report_to: [中央文明办, 省文明委主任、副主任、委员]
+/// distribute_to: 各设区市文明办
+/// registration: 苏简字 1004 号
+/// print_run: 400
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footer {
+    /// 报：recipients above (superior organs).
+    #[serde(default)]
+    pub report_to: Option<Lines>,
+    /// 送：recipients alongside (peer organs).
+    #[serde(default)]
+    pub copy_to: Option<Lines>,
+    /// 发：recipients below (subordinate organs).
+    #[serde(default)]
+    pub distribute_to: Option<Lines>,
+    /// 本期增发：extra recipients of this issue only.
+    #[serde(default)]
+    pub extra_to: Option<Lines>,
+    /// 登记号：e.g. 苏简字 1004 号.
+    #[serde(default)]
+    pub registration: Option<Text>,
+    /// 印数：共印 N 份.
+    #[serde(default)]
+    pub print_run: Option<Count>,
+    /// 责任编辑。
+    #[serde(default)]
+    pub editor: Option<Text>,
+    /// 签发。
+    #[serde(default)]
+    pub approver: Option<Text>,
+}
+
+impl Footer {
+    /// Fills each field this footer leaves unset from `base` (the series file).
+    pub fn inherit(self, base: Footer) -> Footer {
+        Footer {
+            report_to: self.report_to.or(base.report_to),
+            copy_to: self.copy_to.or(base.copy_to),
+            distribute_to: self.distribute_to.or(base.distribute_to),
+            extra_to: self.extra_to.or(base.extra_to),
+            registration: self.registration.or(base.registration),
+            print_run: self.print_run.or(base.print_run),
+            editor: self.editor.or(base.editor),
+            approver: self.approver.or(base.approver),
+        }
+    }
+
+    /// Whether the footer prints anything at all.
+    pub fn is_empty(&self) -> bool {
+        *self == Footer::default()
+    }
+}
+
+/// Practice values of the layout; each unset one takes the template's default.
+///
+/// ```yaml
+/// style:
+///   red: [0, 80, 80, 0]
+///   rule_thickness: 1.5
+///   lead_face: kai
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Style {
+    /// 红色：CMYK percentages of the masthead red; default C0 M80 Y80 K0.
+    #[serde(default)]
+    pub red: Option<Cmyk>,
+    /// 红线粗细（pt）：default 1.5.
+    #[serde(default)]
+    pub rule_thickness: Option<Points>,
+    /// 红线样式：single (default), double (thick over thin) or star (red ★ in the middle).
+    #[serde(default)]
+    pub rule: Option<RuleKind>,
+    /// 简报名称字号（pt）：default fits the name to the type-area width.
+    #[serde(default)]
+    pub name_size: Option<Points>,
+    /// 段首句字体：kai (楷体, default), hei (黑体) or fang (仿宋).
+    #[serde(default)]
+    pub lead_face: Option<Face>,
+    /// 是否印本期目录（栏目与篇目）：default true.
+    #[serde(default)]
+    pub contents: Option<bool>,
+    /// 是否印页码：default true.
+    #[serde(default)]
+    pub page_numbers: Option<bool>,
+}
+
+impl Style {
+    /// Fills each value this style leaves unset from `base` (the series file).
+    pub fn inherit(self, base: Style) -> Style {
+        Style {
+            red: self.red.or(base.red),
+            rule_thickness: self.rule_thickness.or(base.rule_thickness),
+            rule: self.rule.or(base.rule),
+            name_size: self.name_size.or(base.name_size),
+            lead_face: self.lead_face.or(base.lead_face),
+            contents: self.contents.or(base.contents),
+            page_numbers: self.page_numbers.or(base.page_numbers),
+        }
+    }
+}
+
+/// The red rule under the masthead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    /// One rule.
+    Single,
+    /// A thick rule over a thin one.
+    Double,
+    /// A rule with a red ★ in its middle.
+    Star,
+}
+
+/// A typeface role a lead sentence may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Face {
+    /// 楷体.
+    #[serde(alias = "楷体")]
+    Kai,
+    /// 黑体.
+    #[serde(alias = "黑体")]
+    Hei,
+    /// 仿宋.
+    #[serde(alias = "仿宋")]
+    Fang,
+}
+
+/// A calendar date, written `2023-07-21` or `2023 年 7 月 21 日`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Full year, e.g. 2023.
+    pub year: i32,
+    /// 1–12.
+    pub month: u32,
+    /// 1–31, valid for the month.
+    pub day: u32,
+}
+
+impl Date {
+    /// A checked date.
+    pub fn new(year: i32, month: u32, day: u32) -> Result<Date, String> {
+        if !(1000..=9999).contains(&year) {
+            return Err(format!("the year {year} is not a four-digit year"));
+        }
+        if !(1..=12).contains(&month) {
+            return Err(format!("there is no month {month}"));
+        }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if day == 0 || day > days {
+            return Err(format!("{year}-{month:02} has no day {day} (it has {days} days)"));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// Parses `2023-07-21`, `2023/7/21`, `2023年7月21日` or `2023 年 7 月 21 日`.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let parts: Vec<&str> = text
+            .split(|c: char| matches!(c, '-' | '/' | '.' | '年' | '月' | '日') || c.is_whitespace())
+            .filter(|part| !part.is_empty())
+            .collect();
+        let number = |s: &str| s.parse::<u32>().ok();
+        match parts.as_slice() {
+            [y, m, d] if y.len() == 4 => match (number(y), number(m), number(d)) {
+                (Some(y), Some(m), Some(d)) => Date::new(y as i32, m, d),
+                _ => Err(format!("`{text}` is not a date")),
+            },
+            _ => Err(format!("`{text}` is not a date")),
+        }
+    }
+
+    /// Seconds since 1970-01-01 at midnight UTC of this date.
+    pub fn unix_seconds(self) -> i64 {
+        // Days from civil (Howard Hinnant's algorithm).
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        (era * 146_097 + doe - 719_468) * 86_400
+    }
+}
+
+impl fmt::Display for Date {
+    /// The ISO form, `2023-07-21`.
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(text.trim()).map_err(|why| {
+            de::Error::custom(format!(
+                "impossible date: {why}; write it as YYYY-MM-DD, e.g. 2023-07-21"
+            ))
+        })
+    }
+}
+
+/// A piece of text that must not be empty (a title, a name).
+///
+/// Lines of a multi-line YAML scalar are joined: with nothing between two
+/// Chinese characters, with a space otherwise. Leading full-width spaces
+/// (pasted from a word processor) are dropped: the template indents.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Text(pub String);
+
+impl Text {
+    /// Normalises `raw`; `None` if nothing but whitespace is left.
+    pub fn new(raw: &str) -> Option<Text> {
+        let joined = join_lines(raw);
+        let trimmed = joined.trim_matches(|c: char| c.is_whitespace());
+        (!trimmed.is_empty()).then(|| Text(trimmed.to_string()))
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl Visitor<'_> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a piece of text")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Text::new(v).ok_or_else(|| E::custom(EMPTY_TEXT))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Text, E> {
+                Err(E::custom(EMPTY_TEXT))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Text, E> {
+                Err(E::custom(EMPTY_TEXT))
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+const EMPTY_TEXT: &str = "empty text: write the text after the colon, or remove the key";
+
+/// Joins the lines of a multi-line scalar the way Chinese text wants.
+fn join_lines(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for line in raw.lines() {
+        let line = line.trim_start_matches(['\u{3000}', ' ', '\t']).trim_end();
+        if line.is_empty() {
+            continue;
+        }
+        if let (Some(prev), Some(next)) = (out.chars().last(), line.chars().next())
+            && !(is_wide(prev) || is_wide(next))
+        {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Whether `c` is a Chinese character or full-width punctuation (no spaces around it).
+pub fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{3FFFF}' | '\u{2014}' | '\u{2018}'..='\u{201D}' | '\u{2026}')
+}
+
+/// Printed lines: a single string (one line, or several separated by newlines)
+/// or a list of strings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Lines(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Lines {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LinesVisitor;
+        impl<'de> Visitor<'de> for LinesVisitor {
+            type Value = Lines;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a line of text or a list of lines")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Lines, E> {
+                Ok(Lines(
+                    v.lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(String::from)
+                        .collect(),
+                ))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Lines, E> {
+                Ok(Lines(Vec::new()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Lines, A::Error> {
+                let mut lines = Vec::new();
+                while let Some(line) = seq.next_element::<Text>()? {
+                    lines.push(line.0);
+                }
+                Ok(Lines(lines))
+            }
+        }
+        deserializer.deserialize_any(LinesVisitor)
+    }
+}
+
+/// A positive whole number (an issue number, a print run).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Count(pub u32);
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CountVisitor;
+        impl Visitor<'_> for CountVisitor {
+            type Value = Count;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a positive whole number")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
+                match u32::try_from(v) {
+                    Ok(n) if n > 0 => Ok(Count(n)),
+                    _ => Err(E::custom(format!(
+                        "{v} is not a positive whole number; numbers here count from 1"
+                    ))),
+                }
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
+                self.visit_i64(i64::try_from(v).unwrap_or(-1))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
+                Err(E::custom(format!("{v} is not a whole number; write e.g. 14")))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
+                match v.trim().parse::<i64>() {
+                    Ok(n) => self.visit_i64(n),
+                    Err(_) => Err(E::custom(format!(
+                        "`{v}` is not a number; write digits only, e.g. 14"
+                    ))),
+                }
+            }
+        }
+        deserializer.deserialize_any(CountVisitor)
+    }
+}
+
+/// A length in points, positive and sane (≤ 200 pt).
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+#[serde(transparent)]
+pub struct Points(pub f64);
+
+impl<'de> Deserialize<'de> for Points {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let v = f64::deserialize(deserializer)?;
+        if v > 0.0 && v <= 200.0 {
+            Ok(Points(v))
+        } else {
+            Err(de::Error::custom(format!(
+                "{v} is not a usable size in points; give a number above 0 and at most 200"
+            )))
+        }
+    }
+}
+
+/// A CMYK colour as four percentages, e.g. `[0, 80, 80, 0]`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Cmyk(pub [f64; 4]);
+
+impl<'de> Deserialize<'de> for Cmyk {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let parts = Vec::<f64>::deserialize(deserializer)?;
+        match <[f64; 4]>::try_from(parts.as_slice()) {
+            Ok(c) if c.iter().all(|v| (0.0..=100.0).contains(v)) => Ok(Cmyk(c)),
+            _ => Err(de::Error::custom(
+                "a colour is four CMYK percentages from 0 to 100, e.g. [0, 80, 80, 0]",
+            )),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct BlockVisitor;
+        impl<'de> Visitor<'de> for BlockVisitor {
+            type Value = Block;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a paragraph (text) or a mapping with text, heading, subheading or photo")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Block, E> {
+                let text = Text::new(v).ok_or_else(|| E::custom("empty paragraph: remove the line or write its text"))?;
+                Ok(Block::Paragraph { lead: None, text: text.0 })
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Block, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Block, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Block, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Block, E> {
+                Err(E::custom("empty paragraph: remove the line or write its text"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Block, A::Error> {
+                let fields = BlockFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                fields.into_block().map_err(de::Error::custom)
+            }
+        }
+        deserializer.deserialize_any(BlockVisitor)
+    }
+}
+
+/// The keys a mapping in `body` may hold; exactly one kind of block is allowed.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BlockFields {
+    lead: Option<Text>,
+    text: Option<Text>,
+    heading: Option<Text>,
+    subheading: Option<Text>,
+    photo: Option<Text>,
+    caption: Option<Text>,
+    width: Option<f64>,
+}
+
+impl BlockFields {
+    fn into_block(self) -> Result<Block, String> {
+        let kinds = [
+            self.text.is_some() || self.lead.is_some(),
+            self.heading.is_some(),
+            self.subheading.is_some(),
+            self.photo.is_some(),
+        ];
+        if kinds.iter().filter(|k| **k).count() != 1 {
+            return Err("a body entry is one of: a paragraph (`text`, with an optional `lead`), \
+                 a `heading`, a `subheading` or a `photo`; this one mixes them or has none"
+                .into());
+        }
+        if (self.caption.is_some() || self.width.is_some()) && self.photo.is_none() {
+            return Err("`caption` and `width` belong to a `photo`".into());
+        }
+        if let Some(path) = self.photo {
+            if let Some(w) = self.width
+                && !(w > 0.0 && w <= 1.0)
+            {
+                return Err(format!(
+                    "photo width {w} is not a fraction of the line: give a number above 0 and at most 1"
+                ));
+            }
+            return Ok(Block::Photo {
+                path: path.0,
+                caption: self.caption.map(|c| c.0),
+                width: self.width,
+            });
+        }
+        if let Some(text) = self.heading {
+            return Ok(Block::Heading { level: 1, text: text.0 });
+        }
+        if let Some(text) = self.subheading {
+            return Ok(Block::Heading { level: 2, text: text.0 });
+        }
+        Ok(Block::Paragraph {
+            lead: self.lead.map(|l| l.0),
+            text: self.text.map(|t| t.0).unwrap_or_default(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_in_both_forms_and_impossible_ones_fail() {
+        let d = Date::new(2023, 7, 21).unwrap();
+        assert_eq!(Date::parse("2023-07-21"), Ok(d));
+        assert_eq!(Date::parse("2023 年 7 月 21 日"), Ok(d));
+        assert_eq!(Date::parse("2023年7月21日"), Ok(d));
+        assert!(Date::parse("2023-02-29").unwrap_err().contains("no day 29"));
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2023-13-01").unwrap_err().contains("no month 13"));
+        assert!(Date::parse("yesterday").is_err());
+        assert_eq!(Date::new(1970, 1, 1).unwrap().unix_seconds(), 0);
+        assert_eq!(d.unix_seconds(), 1_689_897_600);
+    }
+
+    #[test]
+    fn text_joins_chinese_lines_without_spaces() {
+        assert_eq!(Text::new("今年以来，\n  连云港市\n").unwrap().0, "今年以来，连云港市");
+        assert_eq!(Text::new("open\nsource").unwrap().0, "open source");
+        assert_eq!(Text::new("\u{3000}\u{3000}段落").unwrap().0, "段落");
+        assert_eq!(Text::new("  \n "), None);
+    }
+}

@@ -1,0 +1,3 @@
+//! Readers: source text → model. None touches the file system.
+
+pub mod yaml;

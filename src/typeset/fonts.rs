@@ -1,0 +1,280 @@
+//! Fonts: the shipped faces, faces from `--font-path`, and the choice of a
+//! family for each of the five typeface roles of a bulletin.
+//!
+//! Loaded once per process and shared by every compilation. The template is
+//! told, for each role, the families that exist in this process (the office's
+//! own face first when the user supplied it, then ours, then the wide-coverage
+//! fallback), so it never names a font Typst cannot find.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook, FontInfo};
+use typst::utils::LazyHash;
+use typst_kit::fonts::{FontPath, FontStore};
+
+use crate::diag::Diagnostic;
+
+/// The faces compiled into the binary.
+const SHIPPED: &[(&str, &[u8])] = &[
+    ("FandolSong-Bold.otf", include_bytes!("../../fonts/FandolSong-Bold.otf")),
+    ("FandolFang-Regular.otf", include_bytes!("../../fonts/FandolFang-Regular.otf")),
+    ("FandolHei-Regular.otf", include_bytes!("../../fonts/FandolHei-Regular.otf")),
+    ("FandolKai-Regular.otf", include_bytes!("../../fonts/FandolKai-Regular.otf")),
+    (
+        "NotoSerifCJKsc-Regular-jianbao.otf",
+        include_bytes!("../../fonts/NotoSerifCJKsc-Regular-jianbao.otf"),
+    ),
+];
+
+/// The face that covers every ideograph of U+4E00–U+9FA5 the others lack.
+const FALLBACK_FILE: &str = "NotoSerifCJKsc-Regular-jianbao.otf";
+
+/// A typeface role of the bulletin format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// 小标宋: the bulletin name and article titles.
+    Title,
+    /// 仿宋: body text and the footer.
+    Fang,
+    /// 黑体: handling mark, column headings, level-1 headings.
+    Hei,
+    /// 楷体: lead sentences, level-2 headings, subtitles.
+    Kai,
+    /// 宋体: page numbers.
+    Song,
+}
+
+impl Role {
+    /// Every role, in the order `jianbao fonts` lists them.
+    pub const ALL: [Role; 5] = [Role::Title, Role::Fang, Role::Hei, Role::Kai, Role::Song];
+
+    /// The role's key in the template's `fonts` dictionary.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Fang => "fang",
+            Role::Hei => "hei",
+            Role::Kai => "kai",
+            Role::Song => "song",
+        }
+    }
+
+    /// The role's Chinese name.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Role::Title => "小标宋",
+            Role::Fang => "仿宋",
+            Role::Hei => "黑体",
+            Role::Kai => "楷体",
+            Role::Song => "宋体",
+        }
+    }
+
+    /// The offices' own faces, by the family names they are installed under.
+    fn office_families(self) -> &'static [&'static str] {
+        match self {
+            Role::Title => &["方正小标宋简体", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05", "方正小标宋_GBK"],
+            Role::Fang => &["仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"],
+            Role::Hei => &["黑体", "SimHei"],
+            Role::Kai => &["楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"],
+            Role::Song => &["宋体", "SimSun"],
+        }
+    }
+
+    /// The file of our stand-in for the role.
+    fn shipped_file(self) -> &'static str {
+        match self {
+            Role::Title => "FandolSong-Bold.otf",
+            Role::Fang => "FandolFang-Regular.otf",
+            Role::Hei => "FandolHei-Regular.otf",
+            Role::Kai => "FandolKai-Regular.otf",
+            Role::Song => FALLBACK_FILE,
+        }
+    }
+}
+
+/// Where a loaded face came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Compiled into jianbao; the file name under `fonts/`.
+    Shipped(&'static str),
+    /// Found under a `--font-path` directory.
+    File(PathBuf),
+}
+
+/// All fonts of the process, and the family chosen for each role.
+pub struct Fonts {
+    store: FontStore,
+    origins: Vec<Origin>,
+    roles: RoleFamilies,
+}
+
+/// For each role, the families the template should ask for, best first.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleFamilies {
+    /// 小标宋.
+    pub title: Vec<String>,
+    /// 仿宋.
+    pub fang: Vec<String>,
+    /// 黑体.
+    pub hei: Vec<String>,
+    /// 楷体.
+    pub kai: Vec<String>,
+    /// 宋体.
+    pub song: Vec<String>,
+}
+
+impl RoleFamilies {
+    /// The families for `role`.
+    pub fn get(&self, role: Role) -> &[String] {
+        match role {
+            Role::Title => &self.title,
+            Role::Fang => &self.fang,
+            Role::Hei => &self.hei,
+            Role::Kai => &self.kai,
+            Role::Song => &self.song,
+        }
+    }
+}
+
+impl Fonts {
+    /// Loads the faces under `font_paths` (searched recursively, preferred)
+    /// and the shipped ones. Unreadable font files are reported as warnings.
+    pub fn load(font_paths: &[PathBuf]) -> (Fonts, Vec<Diagnostic>) {
+        let mut store = FontStore::new();
+        let mut origins = Vec::new();
+        let mut warnings = Vec::new();
+        let mut files = Vec::new();
+        for dir in font_paths {
+            collect_font_files(dir, &mut files, &mut warnings);
+        }
+        files.sort();
+        for path in files {
+            match fs::read(&path) {
+                Ok(data) => {
+                    for (index, info) in FontInfo::iter(&data).enumerate() {
+                        let index = index as u32;
+                        store.push((FontPath { path: path.clone(), index }, info));
+                        origins.push(Origin::File(path.clone()));
+                    }
+                }
+                Err(err) => warnings.push(Diagnostic::warning(
+                    Some(&path.display().to_string()),
+                    format!("failed to read font file ({err})"),
+                )),
+            }
+        }
+        for (name, data) in SHIPPED {
+            for font in Font::iter(Bytes::new(*data)) {
+                let info = font.info().clone();
+                store.push((font, info));
+                origins.push(Origin::Shipped(name));
+            }
+        }
+        let roles = choose_roles(store.book(), &origins);
+        (Fonts { store, origins, roles }, warnings)
+    }
+
+    /// The font book (metadata of every face).
+    pub fn book(&self) -> &LazyHash<FontBook> {
+        self.store.book()
+    }
+
+    /// The face at `index` in the book, loaded on first use.
+    pub fn font(&self, index: usize) -> Option<Font> {
+        self.store.font(index)
+    }
+
+    /// The families the template uses for each role.
+    pub fn roles(&self) -> &RoleFamilies {
+        &self.roles
+    }
+
+    /// For each role: its name, the family chosen first and where it came from.
+    pub fn report(&self) -> Vec<(Role, String, Origin)> {
+        Role::ALL
+            .iter()
+            .map(|&role| {
+                let family = self.roles.get(role)[0].clone();
+                let origin = self
+                    .book()
+                    .select_family(&family.to_lowercase())
+                    .next()
+                    .and_then(|i| self.origins.get(i).cloned())
+                    .unwrap_or(Origin::Shipped("?"));
+                (role, family, origin)
+            })
+            .collect()
+    }
+
+    /// Whether any face of the process has a glyph for `c`.
+    pub fn covers(&self, c: char) -> bool {
+        (0..self.origins.len())
+            .filter_map(|i| self.book().info(i))
+            .any(|info| info.coverage.contains(c as u32))
+    }
+}
+
+/// The families for each role: the first office face present, then ours, then the fallback.
+fn choose_roles(book: &FontBook, origins: &[Origin]) -> RoleFamilies {
+    // The family Typst knows a shipped file by (e.g. "FandolFang R").
+    let family_of = |file: &'static str| {
+        origins
+            .iter()
+            .position(|o| *o == Origin::Shipped(file))
+            .and_then(|i| book.info(i))
+            .map(|info| info.family.clone())
+            .unwrap_or_default()
+    };
+    let fallback = family_of(FALLBACK_FILE);
+    let pick = |role: Role| {
+        let mut families: Vec<String> = role
+            .office_families()
+            .iter()
+            .find(|f| book.contains_family(&f.to_lowercase()))
+            .map(|f| f.to_string())
+            .into_iter()
+            .collect();
+        families.push(family_of(role.shipped_file()));
+        if role.shipped_file() != FALLBACK_FILE {
+            families.push(fallback.clone());
+        }
+        families
+    };
+    RoleFamilies {
+        title: pick(Role::Title),
+        fang: pick(Role::Fang),
+        hei: pick(Role::Hei),
+        kai: pick(Role::Kai),
+        song: pick(Role::Song),
+    }
+}
+
+/// Font files under `dir`, recursively.
+fn collect_font_files(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<Diagnostic>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            warnings.push(Diagnostic::warning(
+                Some(&dir.display().to_string()),
+                format!("failed to read font directory ({err})"),
+            ));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_font_files(&path, out, warnings);
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc" | "otc"))
+        {
+            out.push(path);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Model → laid-out pages, through the Typst template, in-process.
+//!
+//! An [`Environment`] (standard library, fonts, template) is built once per
+//! process and shared; each issue gets a fresh [`world::IssueWorld`] whose only
+//! input from the user is the model serialised to `/.jianbao/data.json`.
+
+pub mod fonts;
+pub mod world;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
+use typst::foundations::Datetime;
+use typst::layout::{Frame, FrameItem};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+
+use crate::diag::{Diagnostic, Failure, Position};
+use crate::model::Issue;
+use fonts::{Fonts, RoleFamilies};
+pub use world::TemplateSource;
+use world::IssueWorld;
+
+/// What every compilation of a process shares.
+pub struct Environment {
+    library: LazyHash<Library>,
+    /// The fonts of the process.
+    pub fonts: Fonts,
+    template: TemplateSource,
+}
+
+impl Environment {
+    /// The standard library, `fonts` and the template.
+    pub fn new(fonts: Fonts, template: TemplateSource) -> Environment {
+        Environment { library: LazyHash::new(Library::default()), fonts, template }
+    }
+
+    /// Lays out `issue`; `folder` is the issue's folder (photos resolve in it).
+    pub fn typeset(&self, issue: &Issue, folder: PathBuf) -> Result<Typeset, Failure> {
+        let data = serde_json::to_vec(&TemplateData { issue, fonts: self.fonts.roles() })
+            .map_err(|e| Diagnostic::error(None, format!("failed to serialise the issue ({e})")))?;
+        let today = Datetime::from_ymd(issue.date.year, issue.date.month as u8, issue.date.day as u8)
+            .expect("a checked date");
+        let world = IssueWorld::new(self, folder, data, today);
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        // Keep memory flat over long runs: drop memoised results unused for a while.
+        typst::comemo::evict(10);
+        let mut diagnostics: Vec<Diagnostic> =
+            warnings.iter().map(|w| convert(&world, w)).collect();
+        match output {
+            Ok(document) => {
+                let missing = missing_glyphs(&document);
+                Ok(Typeset { document, warnings: diagnostics, missing })
+            }
+            Err(errors) => {
+                diagnostics.extend(errors.iter().map(|e| convert(&world, e)));
+                Err(Failure(diagnostics))
+            }
+        }
+    }
+}
+
+/// The template's input: `/.jianbao/data.json`.
+#[derive(Serialize)]
+struct TemplateData<'a> {
+    issue: &'a Issue,
+    fonts: &'a RoleFamilies,
+}
+
+/// A laid-out issue.
+pub struct Typeset {
+    /// The pages.
+    pub document: PagedDocument,
+    /// Warnings from the template.
+    pub warnings: Vec<Diagnostic>,
+    /// Characters no font had, with the first page (1-based) each is on.
+    pub missing: BTreeMap<char, usize>,
+}
+
+/// Characters drawn as glyph 0 (no font has them), and the first page of each.
+pub fn missing_glyphs(document: &PagedDocument) -> BTreeMap<char, usize> {
+    fn walk(frame: &Frame, page: usize, out: &mut BTreeMap<char, usize>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, page, out),
+                FrameItem::Text(text) => {
+                    for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                        for c in text.text[glyph.range()].chars().filter(|c| !c.is_whitespace()) {
+                            out.entry(c).or_insert(page);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (i, page) in document.pages().iter().enumerate() {
+        walk(&page.frame, i + 1, &mut out);
+    }
+    out
+}
+
+/// A Typst diagnostic in our form, located in the template file it came from.
+fn convert(world: &IssueWorld, diagnostic: &SourceDiagnostic) -> Diagnostic {
+    let mut message = diagnostic.message.to_string();
+    if let Some(first) = message.get(..1) {
+        message = first.to_lowercase() + &message[1..];
+    }
+    let mut out = match diagnostic.severity {
+        TypstSeverity::Error => Diagnostic::error(None, message),
+        TypstSeverity::Warning => Diagnostic::warning(None, message),
+    };
+    if let Some(id) = diagnostic.span.id() {
+        out.file = Some(world.name(id));
+        if let (Some(range), Ok(source)) = (world.range(diagnostic.span), world.source(id)) {
+            out = out.at(Position::at_offset(source.text(), range.start));
+        }
+    }
+    for hint in &diagnostic.hints {
+        out = out.hint(hint.v.to_string());
+    }
+    out
+}

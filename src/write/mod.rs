@@ -1,0 +1,3 @@
+//! Writers: model or laid-out pages → bytes. None touches the file system.
+
+pub mod pdf;

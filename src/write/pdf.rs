@@ -1,0 +1,81 @@
+//! Laid-out pages → PDF bytes. No I/O.
+
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfStandard, PdfStandards, Timestamp};
+
+use crate::diag::{Diagnostic, Failure};
+
+/// How to export.
+#[derive(Debug, Clone)]
+pub struct PdfOptions {
+    /// A stable identifier of the document (the PDF's /ID is derived from it).
+    pub ident: String,
+    /// The creation date, seconds since 1970 (UTC).
+    pub timestamp: i64,
+    /// A PDF standard to conform to (e.g. PDF/A-2b), if any.
+    pub standard: Option<PdfStandard>,
+}
+
+/// The PDF of `document`: same document and options, same bytes.
+pub fn pdf(document: &PagedDocument, options: &PdfOptions) -> Result<Vec<u8>, Failure> {
+    let standards = PdfStandards::new(options.standard.as_slice())
+        .map_err(|e| Diagnostic::error(None, e.message().to_string()))?;
+    let timestamp = datetime(options.timestamp)
+        .ok_or_else(|| Diagnostic::error(None, "the creation date is out of range"))?;
+    let typst_options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(options.ident.clone()),
+        timestamp: Some(Timestamp::new_utc(timestamp)),
+        standards,
+        ..Default::default()
+    };
+    typst_pdf::pdf(document, &typst_options).map_err(|errors| {
+        Failure(
+            errors
+                .iter()
+                .map(|e| {
+                    let mut d = Diagnostic::error(None, format!("PDF export failed: {}", e.message));
+                    for hint in &e.hints {
+                        d = d.hint(hint.v.to_string());
+                    }
+                    d
+                })
+                .collect(),
+        )
+    })
+}
+
+/// A UTC date and time from seconds since 1970.
+fn datetime(seconds: i64) -> Option<Datetime> {
+    let days = seconds.div_euclid(86_400);
+    let rest = seconds.rem_euclid(86_400);
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Datetime::from_ymd_hms(
+        i32::try_from(year).ok()?,
+        month as u8,
+        day as u8,
+        (rest / 3600) as u8,
+        (rest % 3600 / 60) as u8,
+        (rest % 60) as u8,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_become_the_right_civil_date() {
+        assert_eq!(datetime(0), Datetime::from_ymd_hms(1970, 1, 1, 0, 0, 0));
+        assert_eq!(datetime(1_689_897_600 + 3661), Datetime::from_ymd_hms(2023, 7, 21, 1, 1, 1));
+    }
+}
