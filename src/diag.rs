@@ -40,7 +40,11 @@ impl Position {
             .nth(line.saturating_sub(1))
             .unwrap_or("")
             .to_string();
-        Position { line, column: column.max(1), text }
+        Position {
+            line,
+            column: column.max(1),
+            text,
+        }
     }
 
     /// The position of the byte offset `offset` in `source`.
@@ -83,7 +87,10 @@ impl Diagnostic {
 
     /// A warning about `file` with no position.
     pub fn warning(file: Option<&str>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
     }
 
     /// The same diagnostic at `position`.
@@ -120,7 +127,10 @@ impl Diagnostic {
             Severity::Warning => "warning",
         };
         let _ = writeln!(out, "{label}: {}", self.message);
-        let gutter = self.position.as_ref().map_or(1, |p| p.line.to_string().len());
+        let gutter = self
+            .position
+            .as_ref()
+            .map_or(1, |p| p.line.to_string().len());
         let pad = " ".repeat(gutter);
         match (&self.file, &self.position) {
             (Some(file), Some(p)) => {
@@ -204,13 +214,19 @@ mod tests {
         let d = Diagnostic::error(Some("x.yaml"), "bad").at(Position::in_source(source, 2, 9));
         let text = d.render();
         assert!(text.contains("--> x.yaml:2:9"), "{text}");
-        // `title：标题 ` is 5 + 2 + 4 + 1 = 12 display columns.
-        assert!(text.contains(&format!("  | {}^", " ".repeat(12))), "{text}");
+        // Column 9 is the space after `title：标题`, which is 5 + 2 + 4 = 11 display columns wide.
+        assert!(
+            text.contains(&format!("  | {}^\n", " ".repeat(11))),
+            "{text}"
+        );
     }
 
     #[test]
     fn typos_find_their_key() {
-        assert_eq!(did_you_mean("titel", &["title", "subtitle", "body"]), Some("title"));
+        assert_eq!(
+            did_you_mean("titel", &["title", "subtitle", "body"]),
+            Some("title")
+        );
         assert_eq!(did_you_mean("zzz", &["title", "body"]), None);
     }
 }

@@ -21,7 +21,11 @@ pub enum Input {
 impl Input {
     /// `-` is standard input, anything else a path.
     pub fn from_arg(arg: &Path) -> Input {
-        if arg == Path::new("-") { Input::Stdin } else { Input::Path(arg.to_path_buf()) }
+        if arg == Path::new("-") {
+            Input::Stdin
+        } else {
+            Input::Path(arg.to_path_buf())
+        }
     }
 
     /// The name shown in diagnostics.
@@ -49,15 +53,79 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// Where `c` first occurs in the issue's source (or its series file), for
-    /// pointing at text that cannot be printed.
-    pub fn locate(&self, c: char) -> Option<(String, Position)> {
-        let find = |text: &str| text.find(c).map(|offset| Position::at_offset(text, offset));
-        find(&self.text).map(|p| (self.name.clone(), p)).or_else(|| {
-            let (path, text) = self.series.as_ref()?;
-            find(text).map(|p| (path.display().to_string(), p))
-        })
+    /// Where `needle` first occurs in the issue's source (or its series file),
+    /// for pointing at a value the model holds without a position.
+    pub fn locate(&self, needle: &str) -> Option<(String, Position)> {
+        let find = |text: &str| {
+            text.find(needle)
+                .map(|offset| Position::at_offset(text, offset))
+        };
+        find(&self.text)
+            .map(|p| (self.name.clone(), p))
+            .or_else(|| {
+                let (path, text) = self.series.as_ref()?;
+                find(text).map(|p| (path.display().to_string(), p))
+            })
     }
+
+    /// A diagnostic about `needle`, located at its first occurrence.
+    pub fn diagnostic_at(&self, diagnostic: Diagnostic, needle: &str) -> Diagnostic {
+        match self.locate(needle) {
+            Some((file, position)) => Diagnostic {
+                file: Some(file),
+                ..diagnostic.at(position)
+            },
+            None => diagnostic,
+        }
+    }
+}
+
+/// Checks that every photo is a file inside the issue's folder (its real path,
+/// symlinks resolved).
+pub fn check_photos(loaded: &Loaded) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for article in loaded.issue.articles() {
+        for block in &article.body {
+            let crate::model::Block::Photo { path, .. } = block else {
+                continue;
+            };
+            let climbs = Path::new(path)
+                .components()
+                .any(|c| c == std::path::Component::ParentDir);
+            let problem = if Path::new(path).is_absolute() {
+                Some((
+                    "the photo path is absolute",
+                    "give the path relative to the issue file",
+                ))
+            } else if climbs {
+                Some((
+                    "the photo leads outside the issue's folder",
+                    "copy the photo into the issue's folder; `..` is not allowed",
+                ))
+            } else {
+                match loaded.folder.join(path).canonicalize() {
+                    Err(_) => Some((
+                        "photo not found",
+                        "check the file name; paths are relative to the issue file",
+                    )),
+                    Ok(real) if !real.starts_with(&loaded.folder) => Some((
+                        "the photo leads outside the issue's folder",
+                        "copy the photo into the issue's folder (links out of it are refused)",
+                    )),
+                    Ok(real) if !real.is_file() => {
+                        Some(("the photo path is not a file", "name an image file"))
+                    }
+                    Ok(_) => None,
+                }
+            };
+            if let Some((message, hint)) = problem {
+                let diagnostic =
+                    Diagnostic::error(Some(&loaded.name), format!("{message}: {path}")).hint(hint);
+                problems.push(loaded.diagnostic_at(diagnostic, path));
+            }
+        }
+    }
+    problems
 }
 
 /// Why an issue could not be loaded.
@@ -84,8 +152,12 @@ pub fn load(input: &Input) -> Result<Loaded, LoadError> {
     let name = input.name();
     let (bytes, folder) = match input {
         Input::Path(path) => {
-            let bytes = fs::read(path).map_err(|e| io_error(&name, "failed to read the issue file", &e))?;
-            let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let bytes =
+                fs::read(path).map_err(|e| io_error(&name, "failed to read the issue file", &e))?;
+            let folder = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             (bytes, folder.to_path_buf())
         }
         Input::Stdin => {
@@ -96,32 +168,55 @@ pub fn load(input: &Input) -> Result<Loaded, LoadError> {
             (bytes, PathBuf::from("."))
         }
     };
-    let folder = folder
-        .canonicalize()
-        .map_err(|e| io_error(&folder.display().to_string(), "failed to open the issue's folder", &e))?;
+    let folder = folder.canonicalize().map_err(|e| {
+        io_error(
+            &folder.display().to_string(),
+            "failed to open the issue's folder",
+            &e,
+        )
+    })?;
     let text = utf8(&name, bytes).map_err(LoadError::Invalid)?;
     let series_path = folder.join(SERIES_FILE);
-    let is_series_itself = matches!(input, Input::Path(p) if p.file_name() == Some(SERIES_FILE.as_ref()));
+    let is_series_itself =
+        matches!(input, Input::Path(p) if p.file_name() == Some(SERIES_FILE.as_ref()));
     let series = if !is_series_itself && series_path.is_file() {
         let shown = match input {
             Input::Path(path) => path.with_file_name(SERIES_FILE).display().to_string(),
             Input::Stdin => SERIES_FILE.to_string(),
         };
-        let bytes = fs::read(&series_path).map_err(|e| io_error(&shown, "failed to read the series file", &e))?;
-        Some((PathBuf::from(shown.clone()), utf8(&shown, bytes).map_err(LoadError::Invalid)?))
+        let bytes = fs::read(&series_path)
+            .map_err(|e| io_error(&shown, "failed to read the series file", &e))?;
+        Some((
+            PathBuf::from(shown.clone()),
+            utf8(&shown, bytes).map_err(LoadError::Invalid)?,
+        ))
     } else {
         None
     };
     let issue = yaml::read_issue(
-        Source { name: &name, text: &text },
-        series.as_ref().map(|(path, text)| Source { name: path.to_str().unwrap_or(SERIES_FILE), text }),
+        Source {
+            name: &name,
+            text: &text,
+        },
+        series.as_ref().map(|(path, text)| Source {
+            name: path.to_str().unwrap_or(SERIES_FILE),
+            text,
+        }),
     )
     .map_err(LoadError::Invalid)?;
-    Ok(Loaded { issue, folder, name, text, series })
+    Ok(Loaded {
+        issue,
+        folder,
+        name,
+        text,
+        series,
+    })
 }
 
 fn io_error(name: &str, what: &str, err: &io::Error) -> LoadError {
-    LoadError::Io(Diagnostic::error(Some(name), format!("{what} ({})", crate::io_reason(err))).into())
+    LoadError::Io(
+        Diagnostic::error(Some(name), format!("{what} ({})", crate::io_reason(err))).into(),
+    )
 }
 
 /// The text of a source file, which must be UTF-8 (a BOM is allowed).

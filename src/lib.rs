@@ -35,19 +35,28 @@ use write::pdf::PdfOptions;
 /// Lays out a loaded issue. Characters that no font has become warnings that
 /// name the character and where it is in the source.
 pub fn typeset(env: &Environment, loaded: &Loaded) -> Result<(Typeset, Vec<Diagnostic>), Failure> {
-    let typeset = env.typeset(&loaded.issue, loaded.folder.clone())?;
+    typeset_for(env, loaded, false)
+}
+
+/// [`typeset`] for a given output: `rgb_only` for PDF/A, which cannot carry CMYK.
+pub fn typeset_for(
+    env: &Environment,
+    loaded: &Loaded,
+    rgb_only: bool,
+) -> Result<(Typeset, Vec<Diagnostic>), Failure> {
+    let problems = input::check_photos(loaded);
+    if !problems.is_empty() {
+        return Err(Failure(problems));
+    }
+    let typeset = env.typeset(&loaded.issue, loaded.folder.clone(), rgb_only)?;
     let mut warnings = typeset.warnings.clone();
     for (&c, &page) in &typeset.missing {
-        let mut warning = Diagnostic::warning(
+        let warning = Diagnostic::warning(
             Some(&loaded.name),
             format!("no font has the character `{c}` (U+{:04X}); it prints as a blank box on page {page}", c as u32),
         )
         .hint("add a font that has it with --font-path DIR, or replace the character");
-        if let Some((file, position)) = loaded.locate(c) {
-            warning.file = Some(file);
-            warning = warning.at(position);
-        }
-        warnings.push(warning);
+        warnings.push(loaded.diagnostic_at(warning, c.encode_utf8(&mut [0; 4])));
     }
     Ok((typeset, warnings))
 }
@@ -60,7 +69,10 @@ pub fn pdf_options(
     standard: Option<typst_pdf::PdfStandard>,
 ) -> PdfOptions {
     PdfOptions {
-        ident: format!("jianbao/{}/{:?}/{}/{}", issue.name, issue.kind, issue.date.year, issue.number),
+        ident: format!(
+            "jianbao/{}/{:?}/{}/{}",
+            issue.name, issue.kind, issue.date.year, issue.number
+        ),
         timestamp: source_date_epoch.unwrap_or_else(|| issue.date.unix_seconds()),
         standard,
     }

@@ -51,22 +51,28 @@ fn environment(common: &CommonArgs) -> Result<Environment, u8> {
         None => TemplateSource::Shipped,
         Some(path) if path.is_dir() => {
             if !path.join("bulletin.typ").is_file() {
-                report(common.diagnostics, &[Diagnostic::error(
-                    Some(&path.display().to_string()),
-                    "the template folder has no bulletin.typ",
-                )
-                .hint("a template folder must hold bulletin.typ defining `render(data)`")]);
+                report(
+                    common.diagnostics,
+                    &[Diagnostic::error(
+                        Some(&path.display().to_string()),
+                        "the template folder has no bulletin.typ",
+                    )
+                    .hint("a template folder must hold bulletin.typ defining `render(data)`")],
+                );
                 return Err(TROUBLE);
             }
             TemplateSource::Dir(path.clone())
         }
         Some(path) if path.is_file() => TemplateSource::File(path.clone()),
         Some(path) => {
-            report(common.diagnostics, &[Diagnostic::error(
-                Some(&path.display().to_string()),
-                "template not found (not found)",
-            )
-            .hint("give a folder holding bulletin.typ, or a .typ file")]);
+            report(
+                common.diagnostics,
+                &[Diagnostic::error(
+                    Some(&path.display().to_string()),
+                    "template not found (not found)",
+                )
+                .hint("give a folder holding bulletin.typ, or a .typ file")],
+            );
             return Err(TROUBLE);
         }
     };
@@ -80,6 +86,7 @@ fn compile(
     env: &Environment,
     input: &Input,
     common: &CommonArgs,
+    rgb_only: bool,
 ) -> Result<(input::Loaded, jianbao::typeset::Typeset), u8> {
     let loaded = input::load(input).map_err(|err| {
         report(common.diagnostics, &err.failure().0);
@@ -88,10 +95,11 @@ fn compile(
             LoadError::Invalid(_) => INVALID,
         }
     })?;
-    let (typeset, mut warnings) = jianbao::typeset(env, &loaded).map_err(|failure| {
-        report(common.diagnostics, &failure.0);
-        INVALID
-    })?;
+    let (typeset, mut warnings) =
+        jianbao::typeset_for(env, &loaded, rgb_only).map_err(|failure| {
+            report(common.diagnostics, &failure.0);
+            INVALID
+        })?;
     if common.strict {
         for w in &mut warnings {
             w.severity = jianbao::diag::Severity::Error;
@@ -114,43 +122,60 @@ fn build(args: &BuildArgs) -> Result<(), u8> {
         (None, Input::Stdin) => None,
     };
     if output.is_none() && io::stdout().is_terminal() {
-        report(args.common.diagnostics, &[Diagnostic::error(None, "refusing to write a PDF to a terminal")
-            .hint("redirect standard output, or give -o FILE")]);
+        report(
+            args.common.diagnostics,
+            &[
+                Diagnostic::error(None, "refusing to write a PDF to a terminal")
+                    .hint("redirect standard output, or give -o FILE"),
+            ],
+        );
         return Err(TROUBLE);
     }
     if let (Some(out), Input::Path(source)) = (&output, &input)
         && same_file(out, source)
     {
-        report(args.common.diagnostics, &[Diagnostic::error(
-            Some(&out.display().to_string()),
-            "the output would overwrite the issue's source file",
-        )
-        .hint("give another -o FILE")]);
+        report(
+            args.common.diagnostics,
+            &[Diagnostic::error(
+                Some(&out.display().to_string()),
+                "the output would overwrite the issue's source file",
+            )
+            .hint("give another -o FILE")],
+        );
         return Err(TROUBLE);
     }
-    let (loaded, typeset) = compile(&env, &input, &args.common)?;
+    let (loaded, typeset) = compile(&env, &input, &args.common, args.pdf_standard.is_some())?;
     let options = jianbao::pdf_options(
         &loaded.issue,
         source_date_epoch(),
         args.pdf_standard.map(|s| s.to_typst()),
     );
-    let bytes = jianbao::write::pdf::pdf(&typeset.document, &options).map_err(|failure: Failure| {
-        report(args.common.diagnostics, &failure.0);
-        INVALID
-    })?;
+    let bytes =
+        jianbao::write::pdf::pdf(&typeset.document, &options).map_err(|failure: Failure| {
+            report(args.common.diagnostics, &failure.0);
+            INVALID
+        })?;
     let written = match &output {
         Some(path) => write_atomically(path, &bytes),
-        None => io::stdout().lock().write_all(&bytes).and_then(|()| io::stdout().flush()),
+        None => io::stdout()
+            .lock()
+            .write_all(&bytes)
+            .and_then(|()| io::stdout().flush()),
     };
     written.map_err(|err| {
         if err.kind() == io::ErrorKind::BrokenPipe {
             return TROUBLE;
         }
-        let name = output.as_ref().map_or("<stdout>".to_string(), |p| p.display().to_string());
-        report(args.common.diagnostics, &[Diagnostic::error(
-            Some(&name),
-            format!("failed to write PDF file ({})", jianbao::io_reason(&err)),
-        )]);
+        let name = output
+            .as_ref()
+            .map_or("<stdout>".to_string(), |p| p.display().to_string());
+        report(
+            args.common.diagnostics,
+            &[Diagnostic::error(
+                Some(&name),
+                format!("failed to write PDF file ({})", jianbao::io_reason(&err)),
+            )],
+        );
         TROUBLE
     })
 }
@@ -159,7 +184,7 @@ fn check(args: &CheckArgs) -> Result<(), u8> {
     let env = environment(&args.common)?;
     let mut worst = 0;
     for path in &args.inputs {
-        if let Err(code) = compile(&env, &Input::from_arg(path), &args.common) {
+        if let Err(code) = compile(&env, &Input::from_arg(path), &args.common, false) {
             worst = worst.max(code);
         }
     }
@@ -176,7 +201,11 @@ fn fonts(paths: &[PathBuf]) -> Result<(), u8> {
             Origin::File(path) => path.display().to_string(),
         };
         let fallbacks = fonts.roles().get(role)[1..].join(", ");
-        let _ = writeln!(out, "{}\t{family}\t{origin}\tthen: {fallbacks}", role.chinese());
+        let _ = writeln!(
+            out,
+            "{}\t{family}\t{origin}\tthen: {fallbacks}",
+            role.chinese()
+        );
     }
     Ok(())
 }
@@ -201,7 +230,10 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new().prefix(".jianbao-").suffix(".tmp").tempfile_in(dir)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".jianbao-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;

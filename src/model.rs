@@ -343,7 +343,9 @@ impl Date {
             _ => 31,
         };
         if day == 0 || day > days {
-            return Err(format!("{year}-{month:02} has no day {day} (it has {days} days)"));
+            return Err(format!(
+                "{year}-{month:02} has no day {day} (it has {days} days)"
+            ));
         }
         Ok(Date { year, month, day })
     }
@@ -548,7 +550,9 @@ impl<'de> Deserialize<'de> for Count {
                 self.visit_i64(i64::try_from(v).unwrap_or(-1))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-                Err(E::custom(format!("{v} is not a whole number; write e.g. 14")))
+                Err(E::custom(format!(
+                    "{v} is not a whole number; write e.g. 14"
+                )))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
                 match v.trim().parse::<i64>() {
@@ -604,11 +608,18 @@ impl<'de> Deserialize<'de> for Block {
         impl<'de> Visitor<'de> for BlockVisitor {
             type Value = Block;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a paragraph (text) or a mapping with text, heading, subheading or photo")
+                f.write_str(
+                    "a paragraph (text) or a mapping with text, heading, subheading or photo",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Block, E> {
-                let text = Text::new(v).ok_or_else(|| E::custom("empty paragraph: remove the line or write its text"))?;
-                Ok(Block::Paragraph { lead: None, text: text.0 })
+                let text = Text::new(v).ok_or_else(|| {
+                    E::custom("empty paragraph: remove the line or write its text")
+                })?;
+                Ok(Block::Paragraph {
+                    lead: None,
+                    text: text.0,
+                })
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Block, E> {
                 self.visit_str(&v.to_string())
@@ -620,7 +631,9 @@ impl<'de> Deserialize<'de> for Block {
                 self.visit_str(&v.to_string())
             }
             fn visit_unit<E: de::Error>(self) -> Result<Block, E> {
-                Err(E::custom("empty paragraph: remove the line or write its text"))
+                Err(E::custom(
+                    "empty paragraph: remove the line or write its text",
+                ))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Block, A::Error> {
                 let fields = BlockFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
@@ -653,9 +666,11 @@ impl BlockFields {
             self.photo.is_some(),
         ];
         if kinds.iter().filter(|k| **k).count() != 1 {
-            return Err("a body entry is one of: a paragraph (`text`, with an optional `lead`), \
+            return Err(
+                "a body entry is one of: a paragraph (`text`, with an optional `lead`), \
                  a `heading`, a `subheading` or a `photo`; this one mixes them or has none"
-                .into());
+                    .into(),
+            );
         }
         if (self.caption.is_some() || self.width.is_some()) && self.photo.is_none() {
             return Err("`caption` and `width` belong to a `photo`".into());
@@ -675,10 +690,16 @@ impl BlockFields {
             });
         }
         if let Some(text) = self.heading {
-            return Ok(Block::Heading { level: 1, text: text.0 });
+            return Ok(Block::Heading {
+                level: 1,
+                text: text.0,
+            });
         }
         if let Some(text) = self.subheading {
-            return Ok(Block::Heading { level: 2, text: text.0 });
+            return Ok(Block::Heading {
+                level: 2,
+                text: text.0,
+            });
         }
         Ok(Block::Paragraph {
             lead: self.lead.map(|l| l.0),
@@ -699,7 +720,11 @@ mod tests {
         assert_eq!(Date::parse("2023年7月21日"), Ok(d));
         assert!(Date::parse("2023-02-29").unwrap_err().contains("no day 29"));
         assert!(Date::parse("2024-02-29").is_ok());
-        assert!(Date::parse("2023-13-01").unwrap_err().contains("no month 13"));
+        assert!(
+            Date::parse("2023-13-01")
+                .unwrap_err()
+                .contains("no month 13")
+        );
         assert!(Date::parse("yesterday").is_err());
         assert_eq!(Date::new(1970, 1, 1).unwrap().unix_seconds(), 0);
         assert_eq!(d.unix_seconds(), 1_689_897_600);
@@ -707,7 +732,10 @@ mod tests {
 
     #[test]
     fn text_joins_chinese_lines_without_spaces() {
-        assert_eq!(Text::new("今年以来，\n  连云港市\n").unwrap().0, "今年以来，连云港市");
+        assert_eq!(
+            Text::new("今年以来，\n  连云港市\n").unwrap().0,
+            "今年以来，连云港市"
+        );
         assert_eq!(Text::new("open\nsource").unwrap().0, "open source");
         assert_eq!(Text::new("\u{3000}\u{3000}段落").unwrap().0, "段落");
         assert_eq!(Text::new("  \n "), None);

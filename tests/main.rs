@@ -1,1 +1,15 @@
+//! The one integration-test binary (typst is linked once).
+//!
+//! - `geometry`: positions and sizes in millimetres against format.md;
+//! - `errors`: every class of input error, through the real binary;
+//! - `cli`: commands, exit codes, stdin/stdout, atomic output, determinism;
+//! - `safety`: user text stays data, file access stays in the folder;
+//! - `fonts`: coverage of U+4E00–U+9FA5 and missing-glyph warnings.
 
+mod support;
+
+mod cli;
+mod errors;
+mod fonts;
+mod geometry;
+mod safety;

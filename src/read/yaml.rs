@@ -11,9 +11,7 @@ use serde::Deserialize;
 use serde_saphyr::{Error as YamlError, MessageFormatter};
 
 use crate::diag::{Diagnostic, Failure, Position, did_you_mean};
-use crate::model::{
-    Article, Column, Count, Date, Footer, Issue, Kind, Style, Text,
-};
+use crate::model::{Article, Column, Count, Date, Footer, Issue, Kind, Style, Text};
 
 /// The name of the series file an issue inherits from, in the issue's folder.
 pub const SERIES_FILE: &str = "series.yaml";
@@ -108,7 +106,12 @@ impl Document {
             self.articles.is_some(),
             self.kind.is_some(),
         ];
-        ISSUE_ONLY.iter().zip(set).filter(|(_, set)| *set).map(|(k, _)| *k).collect()
+        ISSUE_ONLY
+            .iter()
+            .zip(set)
+            .filter(|(_, set)| *set)
+            .map(|(k, _)| *k)
+            .collect()
     }
 }
 
@@ -144,15 +147,18 @@ fn is_blank(text: &str) -> bool {
 }
 
 /// Turns a parser or model error into diagnostics, preferring a keyboard slip
-/// at or before the reported place as the cause.
+/// at or before the reported place (or on the line after it: a scanner may
+/// stop at the end of the line before) as the cause.
 fn explain(source: &Source, error: &YamlError) -> Failure {
     let error = error.without_snippet();
-    let at = error.location().map(|l| (l.line() as usize, l.column() as usize));
+    let at = error
+        .location()
+        .map(|l| (l.line() as usize, l.column() as usize));
     let slips = keyboard_slips(source);
     let slips: Vec<Diagnostic> = slips
         .into_iter()
         .filter(|d| match (&d.position, at) {
-            (Some(p), Some((line, _))) => p.line <= line,
+            (Some(p), Some((line, _))) => p.line <= line + 1,
             _ => true,
         })
         .collect();
@@ -170,18 +176,27 @@ fn explain(source: &Source, error: &YamlError) -> Failure {
 fn describe(source: &Source, error: &YamlError) -> Diagnostic {
     let file = Some(source.name);
     match error {
-        YamlError::SerdeUnknownField { field, expected, .. } => {
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => {
             let diagnostic = Diagnostic::error(file, format!("unknown key `{field}`"));
             match did_you_mean(field, expected) {
                 Some(best) => diagnostic.hint(format!("did you mean `{best}`?")),
-                None => diagnostic.hint(format!("the keys allowed here are: {}", expected.join(", "))),
+                None => diagnostic.hint(format!(
+                    "the keys allowed here are: {}",
+                    expected.join(", ")
+                )),
             }
         }
         YamlError::SerdeMissingField { field, .. } => {
             Diagnostic::error(file, format!("missing key `{field}`"))
                 .hint(format!("add `{field}:` with its value to this mapping"))
         }
-        YamlError::SerdeInvalidType { unexpected, expected, .. } => Diagnostic::error(
+        YamlError::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => Diagnostic::error(
             file,
             format!("wrong type: found {unexpected}, expected {expected}"),
         ),
@@ -195,7 +210,9 @@ fn describe(source: &Source, error: &YamlError) -> Diagnostic {
                 None => "duplicate key".to_string(),
             },
         )
-        .hint("a key may appear only once in a mapping: remove this one or merge it with the first"),
+        .hint(
+            "a key may appear only once in a mapping: remove this one or merge it with the first",
+        ),
         YamlError::Message { msg, .. } => Diagnostic::error(file, msg.clone()),
         YamlError::ExternalMessage { msg, .. } => {
             Diagnostic::error(file, format!("YAML syntax error: {msg}"))
@@ -214,7 +231,9 @@ fn describe(source: &Source, error: &YamlError) -> Diagnostic {
         .hint("a bulletin needs no deep nesting and few anchors; simplify the file"),
         _ => Diagnostic::error(
             file,
-            serde_saphyr::DefaultMessageFormatter.format_message(error).into_owned(),
+            serde_saphyr::DefaultMessageFormatter
+                .format_message(error)
+                .into_owned(),
         ),
     }
 }
@@ -222,7 +241,12 @@ fn describe(source: &Source, error: &YamlError) -> Diagnostic {
 /// Full-width colons after keys, full-width spaces or tabs in indentation.
 fn keyboard_slips(source: &Source) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for (index, line) in source.text.trim_start_matches('\u{FEFF}').lines().enumerate() {
+    for (index, line) in source
+        .text
+        .trim_start_matches('\u{FEFF}')
+        .lines()
+        .enumerate()
+    {
         let number = index + 1;
         let indent: String = line
             .chars()
@@ -287,7 +311,11 @@ fn check_series_only_settings(series: &Source, doc: &Document) -> Result<(), Fai
             }
         })
         .collect();
-    if misplaced.is_empty() { Ok(()) } else { Err(Failure(misplaced)) }
+    if misplaced.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure(misplaced))
+    }
 }
 
 /// The position of a top-level `key:` in a YAML text.
@@ -326,14 +354,17 @@ fn complete(doc: Document, issue: &Source, series: Option<&str>) -> Result<Issue
         false,
     );
     if doc.columns.is_some() && doc.articles.is_some() {
-        let diagnostic = Diagnostic::error(Some(issue.name), "both `columns` and `articles` are set")
-            .hint("use `columns` when the issue has 栏目, or `articles` alone when it has none");
+        let diagnostic =
+            Diagnostic::error(Some(issue.name), "both `columns` and `articles` are set").hint(
+                "use `columns` when the issue has 栏目, or `articles` alone when it has none",
+            );
         missing.push(match find_key(issue.text, "articles") {
             Some(position) => diagnostic.at(position),
             None => diagnostic,
         });
     }
-    let (Some(name), Some(unit), Some(number), Some(date)) = (doc.name, doc.unit, doc.number, doc.date)
+    let (Some(name), Some(unit), Some(number), Some(date)) =
+        (doc.name, doc.unit, doc.number, doc.date)
     else {
         return Err(Failure(missing));
     };
@@ -342,13 +373,18 @@ fn complete(doc: Document, issue: &Source, series: Option<&str>) -> Result<Issue
     }
     let columns = match (doc.columns, doc.articles) {
         (Some(columns), None) => columns,
-        (None, Some(articles)) => vec![Column { name: None, articles }],
+        (None, Some(articles)) => vec![Column {
+            name: None,
+            articles,
+        }],
         _ => unreachable!("checked above"),
     };
     if columns.iter().all(|c| c.articles.is_empty()) {
         let diagnostic = Diagnostic::error(Some(issue.name), "the issue has no articles")
             .hint("add at least one article with a `title` and a `body`");
-        return Err(match find_key(issue.text, "columns").or_else(|| find_key(issue.text, "articles")) {
+        return Err(match find_key(issue.text, "columns")
+            .or_else(|| find_key(issue.text, "articles"))
+        {
             Some(position) => diagnostic.at(position),
             None => diagnostic,
         }
@@ -375,7 +411,13 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<Issue, Failure> {
-        read_issue(Source { name: "t.yaml", text }, None)
+        read_issue(
+            Source {
+                name: "t.yaml",
+                text,
+            },
+            None,
+        )
     }
 
     const MINIMAL: &str = "name: 测试简报\nunit: 测试办\nnumber: 3\ndate: 2024-01-05\narticles:\n  - title: 标题\n    body: [正文。]\n";
@@ -401,16 +443,26 @@ mod tests {
     #[test]
     fn a_full_width_colon_inside_a_title_is_fine() {
         let text = MINIMAL.replace("title: 标题", "title: 某市：标题");
-        assert_eq!(read(&text).unwrap().columns[0].articles[0].title.0, "某市：标题");
+        assert_eq!(
+            read(&text).unwrap().columns[0].articles[0].title.0,
+            "某市：标题"
+        );
     }
 
     #[test]
     fn series_settings_are_inherited_and_overridable() {
-        let series = "name: 系列简报\nunit: 系列办\nfooter:\n  report_to: [甲, 乙]\n  print_run: 300\n";
+        let series =
+            "name: 系列简报\nunit: 系列办\nfooter:\n  report_to: [甲, 乙]\n  print_run: 300\n";
         let issue = "number: 1\ndate: 2024-01-05\nfooter: {print_run: 100}\narticles: [{title: 标题, body: [正文。]}]\n";
         let issue = read_issue(
-            Source { name: "i.yaml", text: issue },
-            Some(Source { name: "series.yaml", text: series }),
+            Source {
+                name: "i.yaml",
+                text: issue,
+            },
+            Some(Source {
+                name: "series.yaml",
+                text: series,
+            }),
         )
         .unwrap();
         assert_eq!(issue.name, "系列简报");

@@ -19,10 +19,22 @@ use crate::diag::Diagnostic;
 
 /// The faces compiled into the binary.
 const SHIPPED: &[(&str, &[u8])] = &[
-    ("FandolSong-Bold.otf", include_bytes!("../../fonts/FandolSong-Bold.otf")),
-    ("FandolFang-Regular.otf", include_bytes!("../../fonts/FandolFang-Regular.otf")),
-    ("FandolHei-Regular.otf", include_bytes!("../../fonts/FandolHei-Regular.otf")),
-    ("FandolKai-Regular.otf", include_bytes!("../../fonts/FandolKai-Regular.otf")),
+    (
+        "FandolSong-Bold.otf",
+        include_bytes!("../../fonts/FandolSong-Bold.otf"),
+    ),
+    (
+        "FandolFang-Regular.otf",
+        include_bytes!("../../fonts/FandolFang-Regular.otf"),
+    ),
+    (
+        "FandolHei-Regular.otf",
+        include_bytes!("../../fonts/FandolHei-Regular.otf"),
+    ),
+    (
+        "FandolKai-Regular.otf",
+        include_bytes!("../../fonts/FandolKai-Regular.otf"),
+    ),
     (
         "NotoSerifCJKsc-Regular-jianbao.otf",
         include_bytes!("../../fonts/NotoSerifCJKsc-Regular-jianbao.otf"),
@@ -76,7 +88,12 @@ impl Role {
     /// The offices' own faces, by the family names they are installed under.
     fn office_families(self) -> &'static [&'static str] {
         match self {
-            Role::Title => &["方正小标宋简体", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05", "方正小标宋_GBK"],
+            Role::Title => &[
+                "方正小标宋简体",
+                "FZXiaoBiaoSong-B05S",
+                "FZXiaoBiaoSong-B05",
+                "方正小标宋_GBK",
+            ],
             Role::Fang => &["仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"],
             Role::Hei => &["黑体", "SimHei"],
             Role::Kai => &["楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"],
@@ -157,7 +174,13 @@ impl Fonts {
                 Ok(data) => {
                     for (index, info) in FontInfo::iter(&data).enumerate() {
                         let index = index as u32;
-                        store.push((FontPath { path: path.clone(), index }, info));
+                        store.push((
+                            FontPath {
+                                path: path.clone(),
+                                index,
+                            },
+                            info,
+                        ));
                         origins.push(Origin::File(path.clone()));
                     }
                 }
@@ -175,7 +198,14 @@ impl Fonts {
             }
         }
         let roles = choose_roles(store.book(), &origins);
-        (Fonts { store, origins, roles }, warnings)
+        (
+            Fonts {
+                store,
+                origins,
+                roles,
+            },
+            warnings,
+        )
     }
 
     /// The font book (metadata of every face).
@@ -269,11 +299,12 @@ fn collect_font_files(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<Dia
         let path = entry.path();
         if path.is_dir() {
             collect_font_files(&path, out, warnings);
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc" | "otc"))
-        {
+        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "ttf" | "otf" | "ttc" | "otc"
+            )
+        }) {
             out.push(path);
         }
     }

@@ -21,8 +21,8 @@ use typst_layout::PagedDocument;
 use crate::diag::{Diagnostic, Failure, Position};
 use crate::model::Issue;
 use fonts::{Fonts, RoleFamilies};
-pub use world::TemplateSource;
 use world::IssueWorld;
+pub use world::TemplateSource;
 
 /// What every compilation of a process shares.
 pub struct Environment {
@@ -35,15 +35,33 @@ pub struct Environment {
 impl Environment {
     /// The standard library, `fonts` and the template.
     pub fn new(fonts: Fonts, template: TemplateSource) -> Environment {
-        Environment { library: LazyHash::new(Library::default()), fonts, template }
+        Environment {
+            library: LazyHash::new(Library::default()),
+            fonts,
+            template,
+        }
     }
 
     /// Lays out `issue`; `folder` is the issue's folder (photos resolve in it).
-    pub fn typeset(&self, issue: &Issue, folder: PathBuf) -> Result<Typeset, Failure> {
-        let data = serde_json::to_vec(&TemplateData { issue, fonts: self.fonts.roles() })
-            .map_err(|e| Diagnostic::error(None, format!("failed to serialise the issue ({e})")))?;
-        let today = Datetime::from_ymd(issue.date.year, issue.date.month as u8, issue.date.day as u8)
-            .expect("a checked date");
+    /// `rgb_only` asks the template for RGB colours (PDF/A cannot carry CMYK).
+    pub fn typeset(
+        &self,
+        issue: &Issue,
+        folder: PathBuf,
+        rgb_only: bool,
+    ) -> Result<Typeset, Failure> {
+        let data = serde_json::to_vec(&TemplateData {
+            issue,
+            fonts: self.fonts.roles(),
+            rgb_only,
+        })
+        .map_err(|e| Diagnostic::error(None, format!("failed to serialise the issue ({e})")))?;
+        let today = Datetime::from_ymd(
+            issue.date.year,
+            issue.date.month as u8,
+            issue.date.day as u8,
+        )
+        .expect("a checked date");
         let world = IssueWorld::new(self, folder, data, today);
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         // Keep memory flat over long runs: drop memoised results unused for a while.
@@ -53,7 +71,11 @@ impl Environment {
         match output {
             Ok(document) => {
                 let missing = missing_glyphs(&document);
-                Ok(Typeset { document, warnings: diagnostics, missing })
+                Ok(Typeset {
+                    document,
+                    warnings: diagnostics,
+                    missing,
+                })
             }
             Err(errors) => {
                 diagnostics.extend(errors.iter().map(|e| convert(&world, e)));
@@ -68,6 +90,7 @@ impl Environment {
 struct TemplateData<'a> {
     issue: &'a Issue,
     fonts: &'a RoleFamilies,
+    rgb_only: bool,
 }
 
 /// A laid-out issue.
@@ -88,7 +111,10 @@ pub fn missing_glyphs(document: &PagedDocument) -> BTreeMap<char, usize> {
                 FrameItem::Group(group) => walk(&group.frame, page, out),
                 FrameItem::Text(text) => {
                     for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
-                        for c in text.text[glyph.range()].chars().filter(|c| !c.is_whitespace()) {
+                        for c in text.text[glyph.range()]
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                        {
                             out.entry(c).or_insert(page);
                         }
                     }
@@ -120,7 +146,8 @@ fn convert(world: &IssueWorld, diagnostic: &SourceDiagnostic) -> Diagnostic {
             out = out.at(Position::at_offset(source.text(), range.start));
         }
     }
-    for hint in &diagnostic.hints {
+    // Typst's hints about its own CLI (`--root`) do not apply here.
+    for hint in diagnostic.hints.iter().filter(|h| !h.v.contains("--root")) {
         out = out.hint(hint.v.to_string());
     }
     out

@@ -68,8 +68,16 @@ impl<'a> IssueWorld<'a> {
     /// A world whose data is `data` (the JSON the template reads) and whose
     /// project folder is `root` (canonical).
     pub fn new(env: &'a Environment, root: PathBuf, data: Vec<u8>, today: Datetime) -> Self {
-        let loader = Loader { root, template: &env.template, data: Bytes::new(data) };
-        IssueWorld { env, files: FileStore::new(loader), today }
+        let loader = Loader {
+            root,
+            template: &env.template,
+            data: Bytes::new(data),
+        };
+        IssueWorld {
+            env,
+            files: FileStore::new(loader),
+            today,
+        }
     }
 
     /// A name for `id` in diagnostics: the template path, or the real file.
@@ -150,9 +158,9 @@ impl FileLoader for Loader<'_> {
                 }
                 TemplateSource::Shipped => Err(FileError::NotFound(PathBuf::from(path))),
                 TemplateSource::Dir(dir) => read_confined(dir, Path::new(rest)),
-                TemplateSource::File(file) if rest == "bulletin.typ" => {
-                    fs::read(file).map(Bytes::new).map_err(|e| FileError::from_io(e, file))
-                }
+                TemplateSource::File(file) if rest == "bulletin.typ" => fs::read(file)
+                    .map(Bytes::new)
+                    .map_err(|e| FileError::from_io(e, file)),
                 TemplateSource::File(file) => {
                     read_confined(file.parent().unwrap_or(Path::new(".")), Path::new(rest))
                 }
@@ -168,9 +176,13 @@ impl FileLoader for Loader<'_> {
 /// Reads `relative` under `root`, refusing anything whose real path (symlinks
 /// resolved) is outside `root`.
 fn read_confined(root: &Path, relative: &Path) -> FileResult<Bytes> {
-    let root = root.canonicalize().map_err(|e| FileError::from_io(e, root))?;
+    let root = root
+        .canonicalize()
+        .map_err(|e| FileError::from_io(e, root))?;
     let joined = root.join(relative);
-    let real = joined.canonicalize().map_err(|e| FileError::from_io(e, &joined))?;
+    let real = joined
+        .canonicalize()
+        .map_err(|e| FileError::from_io(e, &joined))?;
     if !real.starts_with(&root) {
         return Err(FileError::Other(Some(
             format!(
@@ -184,5 +196,7 @@ fn read_confined(root: &Path, relative: &Path) -> FileResult<Bytes> {
     if real.is_dir() {
         return Err(FileError::IsDirectory);
     }
-    fs::read(&real).map(Bytes::new).map_err(|e| FileError::from_io(e, &real))
+    fs::read(&real)
+        .map(Bytes::new)
+        .map_err(|e| FileError::from_io(e, &real))
 }

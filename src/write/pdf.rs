@@ -34,7 +34,8 @@ pub fn pdf(document: &PagedDocument, options: &PdfOptions) -> Result<Vec<u8>, Fa
             errors
                 .iter()
                 .map(|e| {
-                    let mut d = Diagnostic::error(None, format!("PDF export failed: {}", e.message));
+                    let mut d =
+                        Diagnostic::error(None, format!("PDF export failed: {}", e.message));
                     for hint in &e.hints {
                         d = d.hint(hint.v.to_string());
                     }
@@ -76,6 +77,9 @@ mod tests {
     #[test]
     fn seconds_become_the_right_civil_date() {
         assert_eq!(datetime(0), Datetime::from_ymd_hms(1970, 1, 1, 0, 0, 0));
-        assert_eq!(datetime(1_689_897_600 + 3661), Datetime::from_ymd_hms(2023, 7, 21, 1, 1, 1));
+        assert_eq!(
+            datetime(1_689_897_600 + 3661),
+            Datetime::from_ymd_hms(2023, 7, 21, 1, 1, 1)
+        );
     }
 }

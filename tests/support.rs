@@ -1,0 +1,234 @@
+//! Helpers: run the binary, lay out an issue in-process, flatten pages into
+//! positioned text runs and rectangles measured in millimetres.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+
+use jianbao::input::{self, Input, Loaded};
+use jianbao::typeset::fonts::Fonts;
+use jianbao::typeset::{Environment, TemplateSource};
+use typst::layout::{Abs, Frame, FrameItem, Transform};
+use typst::visualize::{Color, Geometry, Paint, ProcessColor};
+use typst_layout::PagedDocument;
+
+/// The repository's root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A sample issue's path.
+pub fn sample(rel: &str) -> PathBuf {
+    root().join("samples").join(rel)
+}
+
+/// Runs `jianbao` with `args` in `dir`, feeding `stdin`.
+pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("jianbao runs");
+    let mut pipe = child.stdin.take().expect("stdin");
+    if let Some(bytes) = stdin {
+        pipe.write_all(bytes).expect("stdin written");
+    }
+    drop(pipe);
+    child.wait_with_output().expect("jianbao finishes")
+}
+
+/// Runs `jianbao` in the repository root.
+pub fn run(args: &[&str]) -> Output {
+    run_in(&root(), args, None)
+}
+
+/// Standard error as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A folder with `files` (name, contents) written into it.
+pub fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// The shipped fonts and template, loaded once for all tests.
+pub fn env() -> &'static Environment {
+    static ENV: OnceLock<Environment> = OnceLock::new();
+    ENV.get_or_init(|| Environment::new(Fonts::load(&[]).0, TemplateSource::Shipped))
+}
+
+/// Loads and lays out the issue at `path`.
+pub fn layout(path: &Path) -> (Loaded, PagedDocument) {
+    let loaded = input::load(&Input::Path(path.to_path_buf()))
+        .unwrap_or_else(|e| panic!("{} does not load:\n{}", path.display(), e.failure()));
+    let (typeset, _) = jianbao::typeset(env(), &loaded)
+        .unwrap_or_else(|f| panic!("{} does not typeset:\n{f}", path.display()));
+    (loaded, typeset.document)
+}
+
+/// A run of text on a page; lengths in millimetres from the page's top left.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub x: f64,
+    /// The baseline.
+    pub y: f64,
+    pub width: f64,
+    pub size_pt: f64,
+    pub family: String,
+    pub text: String,
+    pub cmyk: Option<[f32; 4]>,
+    /// Top of the first glyph's ink above the baseline, in millimetres.
+    pub ink_top: f64,
+}
+
+/// A filled rectangle; millimetres.
+#[derive(Debug, Clone)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    pub cmyk: Option<[f32; 4]>,
+    pub black: bool,
+}
+
+/// Everything drawn on one page.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub runs: Vec<Run>,
+    pub rects: Vec<Rect>,
+}
+
+impl Page {
+    /// The page's text, runs in drawing order.
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    /// Runs whose text contains `needle`.
+    pub fn find(&self, needle: &str) -> Vec<&Run> {
+        self.runs
+            .iter()
+            .filter(|r| r.text.contains(needle))
+            .collect()
+    }
+
+    /// Body lines: runs in the body face at 16 pt, grouped by baseline,
+    /// each as (baseline, left, right, text).
+    pub fn body_lines(&self) -> Vec<(f64, f64, f64, String)> {
+        let mut lines: Vec<(f64, f64, f64, String)> = Vec::new();
+        let mut runs: Vec<&Run> = self
+            .runs
+            .iter()
+            .filter(|r| (r.size_pt - 16.0).abs() < 0.01)
+            .collect();
+        runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        for run in runs {
+            match lines.last_mut() {
+                Some(line) if (line.0 - run.y).abs() < 0.01 => {
+                    line.1 = line.1.min(run.x);
+                    line.2 = line.2.max(run.x + run.width);
+                    line.3.push_str(&run.text);
+                }
+                _ => lines.push((run.y, run.x, run.x + run.width, run.text.clone())),
+            }
+        }
+        lines
+    }
+}
+
+fn mm(abs: Abs) -> f64 {
+    abs.to_mm()
+}
+
+fn cmyk(paint: &Paint) -> (Option<[f32; 4]>, bool) {
+    match paint {
+        Paint::Solid(Color::Process(ProcessColor::Cmyk(c))) => (Some([c.c, c.m, c.y, c.k]), false),
+        Paint::Solid(color) => (
+            None,
+            color.to_vec4_u8()[..3] == [0, 0, 0] || *color == Color::BLACK,
+        ),
+        _ => (None, false),
+    }
+}
+
+/// Flattens every page of `document`.
+pub fn pages(document: &PagedDocument) -> Vec<Page> {
+    fn walk(frame: &Frame, ts: Transform, out: &mut Page) {
+        for (pos, item) in frame.items() {
+            let at = pos.transform(ts);
+            match item {
+                FrameItem::Group(group) => {
+                    let inner = ts
+                        .pre_concat(Transform::translate(pos.x, pos.y))
+                        .pre_concat(group.transform);
+                    walk(&group.frame, inner, out);
+                }
+                FrameItem::Text(text) => {
+                    let (c, _) = cmyk(&text.fill);
+                    let ttf = text.font.ttf();
+                    let upem = text.font.units_per_em();
+                    let ink = text
+                        .glyphs
+                        .first()
+                        .and_then(|g| ttf.glyph_bounding_box(ttf_parser::GlyphId(g.id)))
+                        .map_or(0.0, |b| f64::from(b.y_max));
+                    out.runs.push(Run {
+                        x: mm(at.x),
+                        y: mm(at.y),
+                        width: mm(text.width()),
+                        size_pt: text.size.to_pt(),
+                        family: text.font.info().family.clone(),
+                        text: text.text.to_string(),
+                        cmyk: c,
+                        ink_top: mm(text.size) * ink / upem,
+                    });
+                }
+                FrameItem::Shape(shape, _) => {
+                    if let (Geometry::Rect(size), Some(fill)) = (&shape.geometry, &shape.fill) {
+                        let (c, black) = cmyk(fill);
+                        out.rects.push(Rect {
+                            x: mm(at.x),
+                            y: mm(at.y),
+                            w: mm(size.x),
+                            h: mm(size.y),
+                            cmyk: c,
+                            black,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut out = Page::default();
+            walk(&page.frame, Transform::identity(), &mut out);
+            out
+        })
+        .collect()
+}
+
+/// Asserts `actual` is within `tolerance` of `expected`.
+#[track_caller]
+pub fn near(actual: f64, expected: f64, tolerance: f64, what: &str) {
+    assert!(
+        (actual - expected).abs() <= tolerance,
+        "{what}: {actual:.3} is not within {tolerance} of {expected:.3}"
+    );
+}
