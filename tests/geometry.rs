@@ -337,3 +337,71 @@ fn the_one_page_issue_keeps_its_footer_on_page_one() {
     let (_, doc) = layout(&sample("brief/issue.yaml"));
     assert_eq!(doc.pages().len(), 1);
 }
+
+#[test]
+fn a_footer_that_does_not_fit_moves_whole_to_the_next_page() {
+    // 950 characters end the body on the 21st line of page 2: no room for the footer.
+    let text: String = PLAIN.chars().cycle().take(950).collect();
+    let issue = format!(
+        "name: 测试简报\nunit: 测试办\nnumber: 1\ndate: 2024-01-02\narticles:\n  - title: 标题\n    body:\n      - {text}\nfooter:\n  report_to: [上级机关甲, 上级机关乙]\n  distribute_to: 下级单位\n  print_run: 50\n"
+    );
+    let dir = folder(&[("i.yaml", &issue)]);
+    let (_, doc) = layout(&dir.path().join("i.yaml"));
+    let all = pages(&doc);
+    assert_eq!(all.len(), 3, "the footer takes a page of its own");
+    assert!(
+        all[1].body_lines().len() >= 20,
+        "page 2 is nearly full of body text"
+    );
+    assert!(all[1].find("共印").is_empty() && all[1].find("上级机关").is_empty());
+    let last = &all[2];
+    assert!(
+        last.body_lines().is_empty(),
+        "no body text on the footer's page"
+    );
+    assert!(!last.find("上级机关甲").is_empty() && !last.find("共印 50 份").is_empty());
+    let bottom = last
+        .rects
+        .iter()
+        .filter(|r| r.black)
+        .map(|r| r.y + r.h)
+        .fold(0.0, f64::max);
+    near(
+        bottom,
+        BOTTOM,
+        0.1,
+        "the footer sits at the bottom of its page",
+    );
+}
+
+#[test]
+fn contents_list_columns_then_indented_titles() {
+    let (_, doc) = layout(&sample("linjiang/2024-09.yaml"));
+    let page = &pages(&doc)[0];
+    let column = page.find("【工作交流】")[0];
+    assert_eq!(column.family, "FandolHei");
+    near(column.x, LEFT, 0.3, "column heading flush left");
+    // Every line of a contents entry, wrapped ones too, starts 2 字 in.
+    let indent = LEFT + 2.0 * (16.0 - 0.21) * 25.4 / 72.0;
+    let note = page.find("编者按")[0];
+    let kai: Vec<_> = page
+        .runs
+        .iter()
+        .filter(|r| r.family == "FandolKai" && r.y < note.y)
+        .collect();
+    let mut starts: Vec<(f64, f64)> = Vec::new();
+    for run in kai {
+        match starts.iter_mut().find(|(y, _)| (*y - run.y).abs() < 0.01) {
+            Some(line) => line.1 = line.1.min(run.x),
+            None => starts.push((run.y, run.x)),
+        }
+    }
+    assert_eq!(
+        starts.len(),
+        7,
+        "five titles, two of them wrapped: {starts:?}"
+    );
+    for (y, x) in starts {
+        near(x, indent, 0.3, &format!("contents line at y={y:.1}"));
+    }
+}
