@@ -17,7 +17,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Builds an issue into a PDF (ISSUE.yaml → ISSUE.pdf beside it).
+    /// Builds an issue into a PDF, HTML or text (ISSUE.yaml → ISSUE.pdf beside it).
     Build(BuildArgs),
     /// Checks issues (YAML, series file, layout) without writing anything.
     Check(CheckArgs),
@@ -29,10 +29,17 @@ pub enum Command {
 pub struct BuildArgs {
     /// The issue's YAML file, or `-` for standard input.
     pub input: PathBuf,
-    /// Where to write the PDF (`-` for standard output); default: beside the
-    /// input with the extension .pdf (standard output for standard input).
+    /// Where to write the output (`-` for standard output); default: beside
+    /// the input with the format's extension (standard output for standard input).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The output format; default: from the extension of -o, else pdf.
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
+    /// Text output: wrap lines at this many display columns (a Chinese
+    /// character is two), keeping the Chinese line-breaking rules.
+    #[arg(long, value_name = "N")]
+    pub wrap: Option<usize>,
     /// Produce an archival PDF conforming to this standard.
     #[arg(long, value_enum, value_name = "STANDARD")]
     pub pdf_standard: Option<Standard>,
@@ -78,6 +85,38 @@ pub struct FontPathArgs {
     /// faces, e.g. one holding 方正小标宋简体 and 仿宋_GB2312. Repeatable.
     #[arg(long = "font-path", value_name = "DIR")]
     pub paths: Vec<PathBuf>,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// PDF, typeset by the Typst template.
+    Pdf,
+    /// One self-contained HTML file.
+    Html,
+    /// Plain text, one element per line.
+    Txt,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+            Format::Txt => "txt",
+        }
+    }
+
+    /// The format a file name's extension names, if any.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "pdf" => Some(Format::Pdf),
+            "html" | "htm" => Some(Format::Html),
+            "txt" | "text" => Some(Format::Txt),
+            _ => None,
+        }
+    }
 }
 
 /// Diagnostic output.

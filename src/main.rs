@@ -14,7 +14,7 @@ use jianbao::input::{self, Input, LoadError};
 use jianbao::typeset::fonts::{Fonts, Origin};
 use jianbao::typeset::{Environment, TemplateSource};
 
-use cli::{BuildArgs, CheckArgs, Cli, Command, CommonArgs, DiagnosticFormat};
+use cli::{BuildArgs, CheckArgs, Cli, Command, CommonArgs, DiagnosticFormat, Format};
 
 /// Exit code: an issue has errors.
 const INVALID: u8 = 1;
@@ -88,13 +88,7 @@ fn compile(
     common: &CommonArgs,
     rgb_only: bool,
 ) -> Result<(input::Loaded, jianbao::typeset::Typeset), u8> {
-    let loaded = input::load(input).map_err(|err| {
-        report(common.diagnostics, &err.failure().0);
-        match err {
-            LoadError::Io(_) => TROUBLE,
-            LoadError::Invalid(_) => INVALID,
-        }
-    })?;
+    let loaded = load(input, common.diagnostics)?;
     let (typeset, mut warnings) =
         jianbao::typeset_for(env, &loaded, rgb_only).map_err(|failure| {
             report(common.diagnostics, &failure.0);
@@ -113,17 +107,31 @@ fn compile(
 }
 
 fn build(args: &BuildArgs) -> Result<(), u8> {
-    let env = environment(&args.common)?;
+    let diagnostics = args.common.diagnostics;
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .unwrap_or(Format::Pdf);
     let input = Input::from_arg(&args.input);
     let output = match (&args.output, &input) {
         (Some(path), _) if path == Path::new("-") => None,
         (Some(path), _) => Some(path.clone()),
-        (None, Input::Path(path)) => Some(path.with_extension("pdf")),
+        (None, Input::Path(path)) => Some(path.with_extension(format.extension())),
         (None, Input::Stdin) => None,
     };
-    if output.is_none() && io::stdout().is_terminal() {
+    if args.wrap.is_some() && format != Format::Txt {
         report(
-            args.common.diagnostics,
+            diagnostics,
+            &[
+                Diagnostic::error(None, "--wrap applies to text output only")
+                    .hint("add --format txt, or leave --wrap out"),
+            ],
+        );
+        return Err(TROUBLE);
+    }
+    if output.is_none() && format == Format::Pdf && io::stdout().is_terminal() {
+        report(
+            diagnostics,
             &[
                 Diagnostic::error(None, "refusing to write a PDF to a terminal")
                     .hint("redirect standard output, or give -o FILE"),
@@ -135,7 +143,7 @@ fn build(args: &BuildArgs) -> Result<(), u8> {
         && same_file(out, source)
     {
         report(
-            args.common.diagnostics,
+            diagnostics,
             &[Diagnostic::error(
                 Some(&out.display().to_string()),
                 "the output would overwrite the issue's source file",
@@ -144,17 +152,42 @@ fn build(args: &BuildArgs) -> Result<(), u8> {
         );
         return Err(TROUBLE);
     }
-    let (loaded, typeset) = compile(&env, &input, &args.common, args.pdf_standard.is_some())?;
-    let options = jianbao::pdf_options(
-        &loaded.issue,
-        source_date_epoch(),
-        args.pdf_standard.map(|s| s.to_typst()),
-    );
-    let bytes =
-        jianbao::write::pdf::pdf(&typeset.document, &options).map_err(|failure: Failure| {
-            report(args.common.diagnostics, &failure.0);
-            INVALID
-        })?;
+    let bytes = match format {
+        Format::Pdf => {
+            let env = environment(&args.common)?;
+            let (loaded, typeset) =
+                compile(&env, &input, &args.common, args.pdf_standard.is_some())?;
+            let options = jianbao::pdf_options(
+                &loaded.issue,
+                source_date_epoch(),
+                args.pdf_standard.map(|s| s.to_typst()),
+            );
+            jianbao::write::pdf::pdf(&typeset.document, &options).map_err(|failure: Failure| {
+                report(diagnostics, &failure.0);
+                INVALID
+            })?
+        }
+        Format::Html | Format::Txt => {
+            let loaded = load(&input, diagnostics)?;
+            if format == Format::Html {
+                jianbao::write::html::html(&loaded.issue, &Default::default())
+                    .map_err(|err| {
+                        report(
+                            diagnostics,
+                            &[Diagnostic::error(
+                                None,
+                                format!("failed to write HTML ({err})"),
+                            )],
+                        );
+                        INVALID
+                    })?
+                    .into_bytes()
+            } else {
+                let options = jianbao::write::text::TextOptions { wrap: args.wrap };
+                jianbao::write::text::text(&loaded.issue, &options).into_bytes()
+            }
+        }
+    };
     let written = match &output {
         Some(path) => write_atomically(path, &bytes),
         None => io::stdout()
@@ -170,13 +203,28 @@ fn build(args: &BuildArgs) -> Result<(), u8> {
             .as_ref()
             .map_or("<stdout>".to_string(), |p| p.display().to_string());
         report(
-            args.common.diagnostics,
+            diagnostics,
             &[Diagnostic::error(
                 Some(&name),
-                format!("failed to write PDF file ({})", jianbao::io_reason(&err)),
+                format!(
+                    "failed to write {} file ({})",
+                    format.extension().to_uppercase(),
+                    jianbao::io_reason(&err)
+                ),
             )],
         );
         TROUBLE
+    })
+}
+
+/// Loads an issue, printing its diagnostics.
+fn load(input: &Input, format: DiagnosticFormat) -> Result<input::Loaded, u8> {
+    input::load(input).map_err(|err| {
+        report(format, &err.failure().0);
+        match err {
+            LoadError::Io(_) => TROUBLE,
+            LoadError::Invalid(_) => INVALID,
+        }
     })
 }
 

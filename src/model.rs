@@ -68,6 +68,22 @@ impl Issue {
     pub fn number_label(&self) -> String {
         format!("{}第 {} 期", self.kind.label(), self.number)
     }
+
+    /// The issue-number line of the masthead: "第 14 期".
+    pub fn number_line(&self) -> String {
+        format!("第 {} 期", self.number)
+    }
+
+    /// The cumulative-number line: "（总第 233 期）".
+    pub fn total_line(&self) -> Option<String> {
+        self.total_number.map(|n| format!("（总第 {n} 期）"))
+    }
+
+    /// Whether the masthead is followed by the contents (columns and titles):
+    /// when the style allows it and there is more than one article.
+    pub fn shows_contents(&self) -> bool {
+        self.style.contents.unwrap_or(true) && self.articles().count() > 1
+    }
 }
 
 /// What kind of issue this is.
@@ -237,6 +253,43 @@ impl Footer {
     pub fn is_empty(&self) -> bool {
         *self == Footer::default()
     }
+
+    /// The recipient groups in printed order, each with its label ("报", …);
+    /// empty lists are left out.
+    pub fn recipients(&self) -> Vec<(&'static str, &[String])> {
+        [
+            ("报", &self.report_to),
+            ("送", &self.copy_to),
+            ("发", &self.distribute_to),
+            ("本期增发", &self.extra_to),
+        ]
+        .into_iter()
+        .filter_map(|(label, lines)| match lines {
+            Some(Lines(lines)) if !lines.is_empty() => Some((label, lines.as_slice())),
+            _ => None,
+        })
+        .collect()
+    }
+
+    /// "（苏简字 1004 号 共印 400 份）", when either part is set.
+    pub fn registration_line(&self) -> Option<String> {
+        let parts: Vec<String> = [
+            self.registration.as_ref().map(|r| r.0.clone()),
+            self.print_run.map(|n| format!("共印 {} 份", n.0)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| format!("（{}）", parts.join(" ")))
+    }
+
+    /// "责任编辑：…" and "签发：…", those that are set.
+    pub fn signatures(&self) -> Vec<String> {
+        [("责任编辑", &self.editor), ("签发", &self.approver)]
+            .into_iter()
+            .filter_map(|(label, name)| name.as_ref().map(|n| format!("{label}：{}", n.0)))
+            .collect()
+    }
 }
 
 /// Practice values of the layout; each unset one takes the template's default.
@@ -364,6 +417,11 @@ impl Date {
             },
             _ => Err(format!("`{text}` is not a date")),
         }
+    }
+
+    /// The printed form, "2023 年 7 月 21 日": Arabic digits, no leading zeros.
+    pub fn chinese(self) -> String {
+        format!("{} 年 {} 月 {} 日", self.year, self.month, self.day)
     }
 
     /// Seconds since 1970-01-01 at midnight UTC of this date.

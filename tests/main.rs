@@ -4,7 +4,8 @@
 //! - `errors`: every class of input error, through the real binary;
 //! - `cli`: commands, exit codes, stdin/stdout, atomic output, determinism;
 //! - `safety`: user text stays data, file access stays in the folder;
-//! - `fonts`: coverage of U+4E00–U+9FA5 and missing-glyph warnings.
+//! - `fonts`: coverage of U+4E00–U+9FA5 and missing-glyph warnings;
+//! - `outputs`: HTML and text writers (golden files, structure, browser).
 
 mod support;
 
@@ -12,4 +13,5 @@ mod cli;
 mod errors;
 mod fonts;
 mod geometry;
+mod outputs;
 mod safety;

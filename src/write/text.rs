@@ -1,0 +1,222 @@
+//! Model → plain text, the way a bulletin reads when its text is extracted:
+//! one element per line, a blank line between elements, the footer lines as
+//! printed. UTF-8, `\n` line ends, no trailing spaces, a paragraph on one line
+//! (lead sentence and the rest together). The importer reads this form back.
+//!
+//! Optional wrapping at a display width (a Chinese character is two columns)
+//! keeps the line-start and line-end rules for Chinese punctuation.
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::model::{Block, Issue};
+
+/// How to write text.
+#[derive(Debug, Clone, Default)]
+pub struct TextOptions {
+    /// Wrap lines at this many display columns (none: a paragraph is one line).
+    pub wrap: Option<usize>,
+}
+
+/// The plain text of `issue`.
+pub fn text(issue: &Issue, options: &TextOptions) -> String {
+    // Each element is one or more lines printed without blank lines between.
+    let mut elements: Vec<Vec<String>> = Vec::new();
+    let mut line = |s: String| elements.push(vec![s]);
+
+    if let Some(copy) = &issue.copy_number {
+        line(copy.clone());
+    }
+    if let Some(mark) = &issue.handling_mark {
+        line(mark.clone());
+    }
+    line(issue.name.clone());
+    if !issue.kind.label().is_empty() {
+        line(issue.kind.label().to_string());
+    }
+    line(issue.number_line());
+    if let Some(total) = issue.total_line() {
+        line(total);
+    }
+    line(issue.unit.clone());
+    line(issue.date.chinese());
+
+    let contents = issue.shows_contents();
+    if contents {
+        for column in &issue.columns {
+            if let Some(name) = &column.name {
+                line(format!("【{}】", name.0));
+            }
+            for article in &column.articles {
+                line(article.title.0.clone());
+            }
+        }
+    }
+    if let Some(note) = &issue.editor_note {
+        line(format!("编者按：{note}"));
+    }
+    for column in &issue.columns {
+        if let (false, Some(name)) = (contents, &column.name) {
+            line(format!("【{}】", name.0));
+        }
+        for article in &column.articles {
+            line(article.title.0.clone());
+            for extra in [&article.subtitle, &article.source].into_iter().flatten() {
+                line(extra.0.clone());
+            }
+            for block in &article.body {
+                match block {
+                    Block::Paragraph { lead, text } => {
+                        line(format!("{}{text}", lead.as_deref().unwrap_or("")));
+                    }
+                    Block::Heading { text, .. } => line(text.clone()),
+                    Block::Photo { caption, .. } => match caption {
+                        Some(caption) => line(format!("[图：{caption}]")),
+                        None => line("[图]".to_string()),
+                    },
+                }
+            }
+        }
+    }
+
+    for (label, lines) in issue.footer.recipients() {
+        // Continuation lines align after the colon, as printed.
+        let indent = "\u{3000}".repeat(label.chars().count() + 1);
+        let group = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                if i == 0 {
+                    format!("{label}：{l}")
+                } else {
+                    format!("{indent}{l}")
+                }
+            })
+            .collect();
+        elements.push(group);
+    }
+    let mut closing = issue.footer.signatures();
+    closing.extend(issue.footer.registration_line());
+    if !closing.is_empty() {
+        elements.push(closing);
+    }
+
+    let mut out = String::new();
+    for (i, element) in elements.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for line in element {
+            let line = line.trim_end();
+            match options.wrap {
+                Some(width) => {
+                    for piece in wrap(line, width) {
+                        out.push_str(&piece);
+                        out.push('\n');
+                    }
+                }
+                None => {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Characters that may not start a line.
+const NO_START: &str = "，。、；：？！）」』”’》〉】〕…·%,.;:?!)]}";
+/// Characters that may not end a line.
+const NO_END: &str = "（「『“‘《〈【〔([{";
+
+fn width(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+/// Whether a break between `a` and `b` would split a word or number.
+fn inside_word(a: char, b: char) -> bool {
+    let word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/' | '%');
+    word(a) && word(b)
+}
+
+/// Splits `line` into pieces of at most `max` display columns (a piece may be
+/// wider only when one unbreakable run is wider than `max`).
+pub fn wrap(line: &str, max: usize) -> Vec<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let max = max.max(2);
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let mut end = start;
+        let mut used = 0;
+        while end < chars.len() && used + width(chars[end]) <= max {
+            used += width(chars[end]);
+            end += 1;
+        }
+        if end < chars.len() {
+            // Move the break back until it is allowed; if no place on the line
+            // allows it, break where the line is full.
+            let disallowed = |at: usize| {
+                NO_START.contains(chars[at])
+                    || NO_END.contains(chars[at - 1])
+                    || inside_word(chars[at - 1], chars[at])
+            };
+            let mut at = end;
+            while at > start + 1 && disallowed(at) {
+                at -= 1;
+            }
+            if !disallowed(at) {
+                end = at;
+            }
+        }
+        let piece: String = chars[start..end].iter().collect();
+        pieces.push(piece.trim_end().to_string());
+        start = end;
+        while start < chars.len() && chars[start] == ' ' {
+            start += 1;
+        }
+    }
+    if pieces.is_empty() {
+        pieces.push(String::new());
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn columns(s: &str) -> usize {
+        s.chars().map(width).sum()
+    }
+
+    #[test]
+    fn wrapping_counts_chinese_as_two_columns_and_keeps_punctuation_rules() {
+        let line = "今年以来，全市上下认真贯彻落实（省委）部署要求，推动工作取得新成效。";
+        for max in [10, 12, 14, 20, 21, 30] {
+            let pieces = wrap(line, max);
+            assert_eq!(pieces.concat(), line, "nothing lost at {max}");
+            for (i, piece) in pieces.iter().enumerate() {
+                assert!(columns(piece) <= max, "{piece} wider than {max}");
+                let first = piece.chars().next().unwrap();
+                let last = piece.chars().last().unwrap();
+                assert!(
+                    !NO_START.contains(first),
+                    "{piece:?} starts with {first} at {max}"
+                );
+                if i + 1 < pieces.len() {
+                    assert!(
+                        !NO_END.contains(last),
+                        "{piece:?} ends with {last} at {max}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn wrapping_keeps_numbers_whole() {
+        let pieces = wrap("服务群众 21.6 万人次", 10);
+        assert!(pieces.iter().any(|p| p.contains("21.6")), "{pieces:?}");
+    }
+}
