@@ -23,6 +23,30 @@ pub enum Command {
     Check(CheckArgs),
     /// Lists the face chosen for each typeface role and where it came from.
     Fonts(FontArgs),
+    /// Reads a past issue's plain text back into a YAML source.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The text (UTF-8 or GBK/GB18030), or `-` for standard input.
+    pub input: PathBuf,
+    /// Where to write the YAML (`-` for standard output); default: beside the
+    /// input with the extension .yaml (standard output for standard input).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Do not look for lead sentences (段首句); keep every paragraph whole.
+    #[arg(long)]
+    pub no_leads: bool,
+    /// Fail if any line of the input could not be placed.
+    #[arg(long)]
+    pub strict: bool,
+    /// How to print diagnostics on standard error.
+    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
+    pub diagnostics: DiagnosticFormat,
 }
 
 #[derive(Debug, Args)]

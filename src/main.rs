@@ -14,7 +14,7 @@ use jianbao::input::{self, Input, LoadError};
 use jianbao::typeset::fonts::{Fonts, Origin};
 use jianbao::typeset::{Environment, TemplateSource};
 
-use cli::{BuildArgs, CheckArgs, Cli, Command, CommonArgs, DiagnosticFormat, Format};
+use cli::{BuildArgs, CheckArgs, Cli, Command, CommonArgs, DiagnosticFormat, Format, ImportArgs};
 
 /// Exit code: an issue has errors.
 const INVALID: u8 = 1;
@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build(&args),
         Command::Check(args) => check(&args),
         Command::Fonts(args) => fonts(&args.fonts.paths),
+        Command::Import(args) => import(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -237,6 +238,99 @@ fn check(args: &CheckArgs) -> Result<(), u8> {
         }
     }
     if worst == 0 { Ok(()) } else { Err(worst) }
+}
+
+fn import(args: &ImportArgs) -> Result<(), u8> {
+    let diagnostics = args.diagnostics;
+    let input = Input::from_arg(&args.input);
+    let name = input.name();
+    let bytes = match &input {
+        Input::Path(path) => fs::read(path),
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            io::Read::read_to_end(&mut io::stdin(), &mut bytes).map(|_| bytes)
+        }
+    }
+    .map_err(|err| {
+        report(
+            diagnostics,
+            &[Diagnostic::error(
+                Some(&name),
+                format!("failed to read the text ({})", jianbao::io_reason(&err)),
+            )],
+        );
+        TROUBLE
+    })?;
+    let output = match (&args.output, &input) {
+        (Some(path), _) if path == Path::new("-") => None,
+        (Some(path), _) => Some(path.clone()),
+        (None, Input::Path(path)) => Some(path.with_extension("yaml")),
+        (None, Input::Stdin) => None,
+    };
+    if let Some(out) = &output
+        && out.exists()
+        && !args.force
+    {
+        report(
+            diagnostics,
+            &[
+                Diagnostic::error(Some(&out.display().to_string()), "the output file exists")
+                    .hint("give --force to overwrite it, or another -o FILE"),
+            ],
+        );
+        return Err(TROUBLE);
+    }
+    let (text, encoding) = jianbao::read::text::decode(&bytes, &name).map_err(|d| {
+        report(diagnostics, &[d]);
+        INVALID
+    })?;
+    let options = jianbao::read::text::ImportOptions {
+        leads: !args.no_leads,
+    };
+    let mut imported = jianbao::read::text::import(&text, &name, &options).map_err(|failure| {
+        report(diagnostics, &failure.0);
+        INVALID
+    })?;
+    imported.encoding = encoding;
+    if args.strict {
+        for w in &mut imported.warnings {
+            w.severity = jianbao::diag::Severity::Error;
+        }
+    }
+    report(diagnostics, &imported.warnings);
+    if args.strict && !imported.warnings.is_empty() {
+        return Err(INVALID);
+    }
+    let mut comments = imported.comments.clone();
+    if let Some(encoding) = encoding {
+        comments.push(jianbao::write::yaml::Comment {
+            spot: jianbao::write::yaml::Spot::Top,
+            text: format!("imported from {encoding} text"),
+        });
+    }
+    let yaml = jianbao::write::yaml::yaml(&imported.issue, &comments);
+    let written = match &output {
+        Some(path) => write_atomically(path, yaml.as_bytes()),
+        None => io::stdout()
+            .lock()
+            .write_all(yaml.as_bytes())
+            .and_then(|()| io::stdout().flush()),
+    };
+    written.map_err(|err| {
+        if err.kind() != io::ErrorKind::BrokenPipe {
+            let name = output
+                .as_ref()
+                .map_or("<stdout>".to_string(), |p| p.display().to_string());
+            report(
+                diagnostics,
+                &[Diagnostic::error(
+                    Some(&name),
+                    format!("failed to write YAML file ({})", jianbao::io_reason(&err)),
+                )],
+            );
+        }
+        TROUBLE
+    })
 }
 
 fn fonts(paths: &[PathBuf]) -> Result<(), u8> {

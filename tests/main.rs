@@ -5,7 +5,8 @@
 //! - `cli`: commands, exit codes, stdin/stdout, atomic output, determinism;
 //! - `safety`: user text stays data, file access stays in the folder;
 //! - `fonts`: coverage of U+4E00–U+9FA5 and missing-glyph warnings;
-//! - `outputs`: HTML and text writers (golden files, structure, browser).
+//! - `outputs`: HTML and text writers (golden files, structure, browser);
+//! - `import`: plain text back to YAML (round trips, fixtures, property).
 
 mod support;
 
@@ -13,5 +14,6 @@ mod cli;
 mod errors;
 mod fonts;
 mod geometry;
+mod import;
 mod outputs;
 mod safety;

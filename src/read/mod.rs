@@ -1,3 +1,4 @@
 //! Readers: source text → model. None touches the file system.
 
+pub mod text;
 pub mod yaml;

@@ -1,0 +1,280 @@
+//! Model → YAML source, in the form editors write by hand: keys in field
+//! order, plain scalars where YAML allows them, double quotes where it does
+//! not, a block scalar for long text, and comments where the caller has
+//! something to say (the importer's leftovers).
+//!
+//! What it writes reads back (`read::yaml`) into the same model.
+
+use std::fmt::Write as _;
+
+use crate::model::{Block, Issue, Kind, Lines, Style};
+
+/// Where a comment goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Spot {
+    /// Before everything.
+    Top,
+    /// Before block `block` of article `article` (counted over all columns);
+    /// `block` equal to the body's length means after its last block.
+    Body { article: usize, block: usize },
+    /// Before the footer.
+    Footer,
+}
+
+/// A comment to place in the YAML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// Where.
+    pub spot: Spot,
+    /// The text; one `#` line per line.
+    pub text: String,
+}
+
+/// Texts longer than this many characters are written as block scalars.
+const LONG: usize = 60;
+
+/// The YAML source of `issue`, with `comments` placed at their spots.
+pub fn yaml(issue: &Issue, comments: &[Comment]) -> String {
+    let mut out = String::new();
+    let put_comments = |out: &mut String, spot: Spot, indent: usize| {
+        for comment in comments.iter().filter(|c| c.spot == spot) {
+            for line in comment.text.lines() {
+                let _ = writeln!(out, "{}# {}", " ".repeat(indent), line.trim_end());
+            }
+        }
+    };
+    put_comments(&mut out, Spot::Top, 0);
+    let field = |out: &mut String, indent: usize, key: &str, value: &str| {
+        let _ = writeln!(
+            out,
+            "{}{key}: {}",
+            " ".repeat(indent),
+            scalar(value, indent + 2)
+        );
+    };
+    if let Some(copy) = &issue.copy_number {
+        field(&mut out, 0, "copy_number", copy);
+    }
+    if let Some(mark) = &issue.handling_mark {
+        field(&mut out, 0, "handling_mark", mark);
+    }
+    field(&mut out, 0, "name", &issue.name);
+    if issue.kind != Kind::Regular {
+        let kind = match issue.kind {
+            Kind::Supplement => "supplement",
+            _ => "special",
+        };
+        field(&mut out, 0, "kind", kind);
+    }
+    let _ = writeln!(out, "number: {}", issue.number);
+    if let Some(total) = issue.total_number {
+        let _ = writeln!(out, "total_number: {total}");
+    }
+    field(&mut out, 0, "unit", &issue.unit);
+    let _ = writeln!(out, "date: {}", issue.date);
+    if let Some(note) = &issue.editor_note {
+        field(&mut out, 0, "editor_note", note);
+    }
+
+    out.push_str("columns:\n");
+    let mut n = 0;
+    for column in &issue.columns {
+        match &column.name {
+            Some(name) => {
+                let _ = writeln!(out, "  - name: {}", scalar(name.as_str(), 6));
+                out.push_str("    articles:\n");
+            }
+            None => out.push_str("  - articles:\n"),
+        }
+        for article in &column.articles {
+            let _ = writeln!(out, "      - title: {}", scalar(article.title.as_str(), 10));
+            if let Some(subtitle) = &article.subtitle {
+                field(&mut out, 8, "subtitle", subtitle.as_str());
+            }
+            if let Some(source) = &article.source {
+                field(&mut out, 8, "source", source.as_str());
+            }
+            out.push_str("        body:\n");
+            for (b, block) in article.body.iter().enumerate() {
+                put_comments(
+                    &mut out,
+                    Spot::Body {
+                        article: n,
+                        block: b,
+                    },
+                    10,
+                );
+                match block {
+                    Block::Paragraph { lead: None, text } => {
+                        let _ = writeln!(out, "          - {}", scalar(text, 12));
+                    }
+                    Block::Paragraph {
+                        lead: Some(lead),
+                        text,
+                    } => {
+                        let _ = writeln!(out, "          - lead: {}", scalar(lead, 14));
+                        field(&mut out, 12, "text", text);
+                    }
+                    Block::Heading { level, text } => {
+                        let key = if *level == 1 { "heading" } else { "subheading" };
+                        let _ = writeln!(out, "          - {key}: {}", scalar(text, 14));
+                    }
+                    Block::Photo {
+                        path,
+                        caption,
+                        width,
+                    } => {
+                        let _ = writeln!(out, "          - photo: {}", scalar(path, 14));
+                        if let Some(caption) = caption {
+                            field(&mut out, 12, "caption", caption);
+                        }
+                        if let Some(width) = width {
+                            let _ = writeln!(out, "            width: {width}");
+                        }
+                    }
+                }
+            }
+            put_comments(
+                &mut out,
+                Spot::Body {
+                    article: n,
+                    block: article.body.len(),
+                },
+                10,
+            );
+            n += 1;
+        }
+    }
+
+    put_comments(&mut out, Spot::Footer, 0);
+    let f = &issue.footer;
+    if !f.is_empty() {
+        out.push_str("footer:\n");
+        let lines = |out: &mut String, key: &str, lines: &Option<Lines>| match lines
+            .as_ref()
+            .map(|l| l.0.as_slice())
+        {
+            Some([one]) => {
+                let _ = writeln!(out, "  {key}: {}", scalar(one, 4));
+            }
+            Some(many) if !many.is_empty() => {
+                let _ = writeln!(out, "  {key}:");
+                for line in many {
+                    let _ = writeln!(out, "    - {}", scalar(line, 6));
+                }
+            }
+            _ => {}
+        };
+        lines(&mut out, "report_to", &f.report_to);
+        lines(&mut out, "copy_to", &f.copy_to);
+        lines(&mut out, "distribute_to", &f.distribute_to);
+        lines(&mut out, "extra_to", &f.extra_to);
+        if let Some(registration) = &f.registration {
+            field(&mut out, 2, "registration", registration.as_str());
+        }
+        if let Some(run) = f.print_run {
+            let _ = writeln!(out, "  print_run: {}", run.0);
+        }
+        if let Some(editor) = &f.editor {
+            field(&mut out, 2, "editor", editor.as_str());
+        }
+        if let Some(approver) = &f.approver {
+            field(&mut out, 2, "approver", approver.as_str());
+        }
+    }
+    if issue.style != Style::default() {
+        out.push_str("style:\n");
+        let s = &issue.style;
+        if let Some(red) = s.red {
+            let [c, m, y, k] = red.0;
+            let _ = writeln!(out, "  red: [{c}, {m}, {y}, {k}]");
+        }
+        if let Some(t) = s.rule_thickness {
+            let _ = writeln!(out, "  rule_thickness: {}", t.0);
+        }
+        if let Some(rule) = s.rule {
+            let _ = writeln!(out, "  rule: {}", format!("{rule:?}").to_lowercase());
+        }
+        if let Some(size) = s.name_size {
+            let _ = writeln!(out, "  name_size: {}", size.0);
+        }
+        if let Some(face) = s.lead_face {
+            let _ = writeln!(out, "  lead_face: {}", format!("{face:?}").to_lowercase());
+        }
+        if let Some(contents) = s.contents {
+            let _ = writeln!(out, "  contents: {contents}");
+        }
+        if let Some(numbers) = s.page_numbers {
+            let _ = writeln!(out, "  page_numbers: {numbers}");
+        }
+    }
+    out
+}
+
+/// `text` as a YAML scalar at a value position whose continuation lines are
+/// indented by `indent` spaces.
+fn scalar(text: &str, indent: usize) -> String {
+    if text.chars().count() > LONG && block_safe(text) {
+        return format!("|-\n{}{text}", " ".repeat(indent));
+    }
+    if plain_safe(text) {
+        return text.to_string();
+    }
+    // YAML's double-quoted style accepts JSON's escapes.
+    serde_json::to_string(text).unwrap_or_default()
+}
+
+/// Whether `text` can stand in a literal block scalar unchanged: one line,
+/// no leading or trailing whitespace, no control characters.
+fn block_safe(text: &str) -> bool {
+    !text.is_empty()
+        && text.trim() == text
+        && !text
+            .chars()
+            .any(|c| c.is_control() || c == '\u{FEFF}' || c == '\u{2028}' || c == '\u{2029}')
+}
+
+/// Whether `text` reads back as the same string when written as a plain scalar.
+fn plain_safe(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    if text.trim() != text || !block_safe(text) {
+        return false;
+    }
+    if "-?:,[]{}#&*!|>'\"%@`".contains(first) {
+        return false;
+    }
+    if text.contains(": ") || text.contains(" #") || text.ends_with(':') {
+        return false;
+    }
+    // Anything YAML would read as another type (number, bool, null, date).
+    let lower = text.to_ascii_lowercase();
+    let special = [
+        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
+    ];
+    if special.contains(&lower.as_str()) {
+        return false;
+    }
+    let numeric = text.chars().all(|c| {
+        c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | '_' | 'e' | 'E' | 'x' | 'o' | ':')
+    });
+    !numeric
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_quote_only_when_needed() {
+        assert_eq!(scalar("北湖区：整合阵地资源", 2), "北湖区：整合阵地资源");
+        assert_eq!(scalar("key: value", 2), "\"key: value\"");
+        assert_eq!(scalar("2024", 2), "\"2024\"");
+        assert_eq!(scalar("yes", 2), "\"yes\"");
+        assert_eq!(scalar("#hash", 2), "\"#hash\"");
+        assert_eq!(scalar("“引号”开头", 2), "“引号”开头");
+        let long = "长".repeat(61);
+        assert_eq!(scalar(&long, 4), format!("|-\n    {long}"));
+    }
+}
