@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use jianbao::render::{Format as RenderFormat, PdfStandardName};
 
 /// Typesets Chinese government work bulletins (简报) from YAML.
 ///
@@ -17,14 +18,96 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Builds an issue into a PDF, HTML or text (ISSUE.yaml → ISSUE.pdf beside it).
+    /// Builds issues into PDF, HTML or text (ISSUE.yaml → ISSUE.pdf beside it;
+    /// folders and several files are built as a batch).
     Build(BuildArgs),
+    /// Builds an issue, then rebuilds it whenever it, its series file, the
+    /// template or a photo changes.
+    Watch(WatchArgs),
     /// Checks issues (YAML, series file, layout) without writing anything.
     Check(CheckArgs),
-    /// Lists the face chosen for each typeface role and where it came from.
-    Fonts(FontArgs),
     /// Reads a past issue's plain text back into a YAML source.
     Import(ImportArgs),
+    /// Lists the face chosen for each typeface role and where it came from.
+    Fonts(FontArgs),
+    /// Prints a shell completion script (e.g. `jianbao completions bash`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Prints the manual page (roff) on standard output.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Issue YAML files or folders of them (searched recursively; series.yaml
+    /// files are inherited, not built), or `-` for standard input.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the output of a single issue (`-` for standard output);
+    /// default: beside the input with the format's extension.
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+    /// Write every output under this folder, mirroring the inputs' layout.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Output formats, comma-separated; default: from the extension of -o, else pdf.
+    #[arg(short, long, value_enum, value_delimiter = ',')]
+    pub format: Vec<Format>,
+    /// Parallel jobs for several issues; default: the number of cores.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Rebuild outputs even when their inputs have not changed.
+    #[arg(long)]
+    pub force: bool,
+    /// No progress bar and no summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub output_args: OutputArgs,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The issue's YAML file.
+    pub input: PathBuf,
+    /// Where to write the output; default: beside the input.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The output format; default: from the extension of -o, else pdf.
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
+    /// Open the output in the system viewer after the first build.
+    #[arg(long)]
+    pub open: bool,
+    #[command(flatten)]
+    pub output_args: OutputArgs,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Flags that change an output.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Produce an archival PDF conforming to this standard.
+    #[arg(long, value_enum, value_name = "STANDARD")]
+    pub pdf_standard: Option<Standard>,
+    /// Text output: wrap lines at this many display columns (a Chinese
+    /// character is two), keeping the Chinese line-breaking rules.
+    #[arg(long, value_name = "N")]
+    pub wrap: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Issue YAML files to check (`-` for standard input).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub common: CommonArgs,
 }
 
 #[derive(Debug, Args)]
@@ -47,37 +130,6 @@ pub struct ImportArgs {
     /// How to print diagnostics on standard error.
     #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
     pub diagnostics: DiagnosticFormat,
-}
-
-#[derive(Debug, Args)]
-pub struct BuildArgs {
-    /// The issue's YAML file, or `-` for standard input.
-    pub input: PathBuf,
-    /// Where to write the output (`-` for standard output); default: beside
-    /// the input with the format's extension (standard output for standard input).
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// The output format; default: from the extension of -o, else pdf.
-    #[arg(short, long, value_enum)]
-    pub format: Option<Format>,
-    /// Text output: wrap lines at this many display columns (a Chinese
-    /// character is two), keeping the Chinese line-breaking rules.
-    #[arg(long, value_name = "N")]
-    pub wrap: Option<usize>,
-    /// Produce an archival PDF conforming to this standard.
-    #[arg(long, value_enum, value_name = "STANDARD")]
-    pub pdf_standard: Option<Standard>,
-    #[command(flatten)]
-    pub common: CommonArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// Issue YAML files to check (`-` for standard input).
-    #[arg(required = true)]
-    pub inputs: Vec<PathBuf>,
-    #[command(flatten)]
-    pub common: CommonArgs,
 }
 
 #[derive(Debug, Args)]
@@ -111,6 +163,15 @@ pub struct FontPathArgs {
     pub paths: Vec<PathBuf>,
 }
 
+/// Diagnostic output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagnosticFormat {
+    /// `file:line:col`, the line with a caret, hints.
+    Human,
+    /// One JSON object per line: file, line, column, severity, message, hints.
+    Json,
+}
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -120,36 +181,19 @@ pub enum Format {
     Html,
     /// Plain text, one element per line.
     Txt,
+    /// A folder with the Typst entry, template and data, for the typst CLI.
+    Typ,
 }
 
-impl Format {
-    /// The file extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Html => "html",
-            Format::Txt => "txt",
+impl From<Format> for RenderFormat {
+    fn from(format: Format) -> RenderFormat {
+        match format {
+            Format::Pdf => RenderFormat::Pdf,
+            Format::Html => RenderFormat::Html,
+            Format::Txt => RenderFormat::Txt,
+            Format::Typ => RenderFormat::Typ,
         }
     }
-
-    /// The format a file name's extension names, if any.
-    pub fn from_path(path: &std::path::Path) -> Option<Format> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "pdf" => Some(Format::Pdf),
-            "html" | "htm" => Some(Format::Html),
-            "txt" | "text" => Some(Format::Txt),
-            _ => None,
-        }
-    }
-}
-
-/// Diagnostic output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiagnosticFormat {
-    /// `file:line:col`, the line with a caret, hints.
-    Human,
-    /// One JSON object per line: file, line, column, severity, message, hints.
-    Json,
 }
 
 /// PDF standards.
@@ -166,13 +210,12 @@ pub enum Standard {
     A3b,
 }
 
-impl Standard {
-    /// The typst-pdf standard.
-    pub fn to_typst(self) -> typst_pdf::PdfStandard {
-        match self {
-            Standard::A2b => typst_pdf::PdfStandard::A_2b,
-            Standard::A2u => typst_pdf::PdfStandard::A_2u,
-            Standard::A3b => typst_pdf::PdfStandard::A_3b,
+impl From<Standard> for PdfStandardName {
+    fn from(standard: Standard) -> PdfStandardName {
+        match standard {
+            Standard::A2b => PdfStandardName::A2b,
+            Standard::A2u => PdfStandardName::A2u,
+            Standard::A3b => PdfStandardName::A3b,
         }
     }
 }

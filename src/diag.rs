@@ -121,10 +121,22 @@ impl Diagnostic {
     ///    = hint: did you mean `title`?
     /// ```
     pub fn render(&self) -> String {
+        self.render_coloured(false)
+    }
+
+    /// [`render`](Self::render), with ANSI colours when `colour` is set.
+    pub fn render_coloured(&self, colour: bool) -> String {
+        let paint = |code: &str, text: &str| {
+            if colour {
+                format!("\x1b[{code}m{text}\x1b[0m")
+            } else {
+                text.to_string()
+            }
+        };
         let mut out = String::new();
         let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => paint("1;31", "error"),
+            Severity::Warning => paint("1;33", "warning"),
         };
         let _ = writeln!(out, "{label}: {}", self.message);
         let gutter = self
@@ -132,12 +144,13 @@ impl Diagnostic {
             .as_ref()
             .map_or(1, |p| p.line.to_string().len());
         let pad = " ".repeat(gutter);
+        let arrow = paint("1;34", "-->");
         match (&self.file, &self.position) {
             (Some(file), Some(p)) => {
-                let _ = writeln!(out, "{pad}--> {file}:{}:{}", p.line, p.column);
+                let _ = writeln!(out, "{pad}{arrow} {file}:{}:{}", p.line, p.column);
             }
             (Some(file), None) => {
-                let _ = writeln!(out, "{pad}--> {file}");
+                let _ = writeln!(out, "{pad}{arrow} {file}");
             }
             _ => {}
         }
@@ -151,12 +164,23 @@ impl Diagnostic {
                 .take(p.column - 1)
                 .map(|c| if c == '\t' { 1 } else { c.width().unwrap_or(0) })
                 .sum();
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{} | {}", p.line, shown.trim_end());
-            let _ = writeln!(out, "{pad} | {}^", " ".repeat(caret));
+            let bar = paint("1;34", "|");
+            let _ = writeln!(out, "{pad} {bar}");
+            let _ = writeln!(
+                out,
+                "{} {bar} {}",
+                paint("1;34", &p.line.to_string()),
+                shown.trim_end()
+            );
+            let _ = writeln!(
+                out,
+                "{pad} {bar} {}{}",
+                " ".repeat(caret),
+                paint("1;31", "^")
+            );
         }
         for hint in &self.hints {
-            let _ = writeln!(out, "{pad} = hint: {hint}");
+            let _ = writeln!(out, "{pad} = {}: {hint}", paint("1", "hint"));
         }
         out
     }

@@ -17,10 +17,13 @@
 //! # Ok(()) }
 //! ```
 
+pub mod batch;
 pub mod diag;
 pub mod input;
 pub mod model;
+pub mod output;
 pub mod read;
+pub mod render;
 pub mod typeset;
 pub mod write;
 

@@ -4,17 +4,25 @@
 mod cli;
 
 use std::fs;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
-use clap::Parser;
-use jianbao::diag::{Diagnostic, Failure};
+use clap::{CommandFactory, Parser};
+use indicatif::{ProgressBar, ProgressStyle};
+use jianbao::batch::{self, Outcome, Settings};
+use jianbao::diag::{Diagnostic, Severity};
 use jianbao::input::{self, Input, LoadError};
+use jianbao::output::write_output;
+use jianbao::render::{self, Format, Output, RenderOptions};
 use jianbao::typeset::fonts::{Fonts, Origin};
 use jianbao::typeset::{Environment, TemplateSource};
 
-use cli::{BuildArgs, CheckArgs, Cli, Command, CommonArgs, DiagnosticFormat, Format, ImportArgs};
+use cli::{
+    BuildArgs, CheckArgs, Cli, Command, CommonArgs, DiagnosticFormat, ImportArgs, OutputArgs,
+    WatchArgs,
+};
 
 /// Exit code: an issue has errors.
 const INVALID: u8 = 1;
@@ -25,9 +33,17 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => build(&args),
+        Command::Watch(args) => watch(&args),
         Command::Check(args) => check(&args),
-        Command::Fonts(args) => fonts(&args.fonts.paths),
         Command::Import(args) => import(&args),
+        Command::Fonts(args) => fonts(&args.fonts.paths),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "jianbao", &mut io::stdout());
+            Ok(())
+        }
+        Command::Man => clap_mangen::Man::new(Cli::command())
+            .render(&mut io::stdout())
+            .map_err(|_| TROUBLE),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -35,193 +51,103 @@ fn main() -> ExitCode {
     }
 }
 
-/// Prints diagnostics on standard error in the chosen form.
-fn report(format: DiagnosticFormat, diagnostics: &[Diagnostic]) {
-    let mut stderr = io::stderr().lock();
-    for d in diagnostics {
-        let _ = match format {
-            DiagnosticFormat::Human => write!(stderr, "{}", d.render()),
-            DiagnosticFormat::Json => writeln!(stderr, "{}", d.to_json()),
+/// Prints diagnostics on standard error: human (coloured on a terminal unless
+/// NO_COLOR is set) or JSON lines; around a progress bar when there is one.
+struct Reporter {
+    format: DiagnosticFormat,
+    colour: bool,
+    bar: Option<ProgressBar>,
+}
+
+impl Reporter {
+    fn new(format: DiagnosticFormat) -> Reporter {
+        let colour =
+            io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        Reporter {
+            format,
+            colour,
+            bar: None,
+        }
+    }
+
+    fn report(&self, diagnostics: &[Diagnostic]) {
+        if diagnostics.is_empty() {
+            return;
+        }
+        let text: String = diagnostics
+            .iter()
+            .map(|d| match self.format {
+                DiagnosticFormat::Human => d.render_coloured(self.colour),
+                DiagnosticFormat::Json => d.to_json() + "\n",
+            })
+            .collect();
+        let print = || {
+            let _ = io::stderr().lock().write_all(text.as_bytes());
         };
+        match &self.bar {
+            Some(bar) => bar.suspend(print),
+            None => print(),
+        }
+    }
+
+    fn error(&self, diagnostic: Diagnostic) {
+        self.report(&[diagnostic]);
     }
 }
 
 /// The shared environment: fonts and template, checked once.
-fn environment(common: &CommonArgs) -> Result<Environment, u8> {
-    let template = match &common.template {
-        None => TemplateSource::Shipped,
-        Some(path) if path.is_dir() => {
-            if !path.join("bulletin.typ").is_file() {
-                report(
-                    common.diagnostics,
-                    &[Diagnostic::error(
-                        Some(&path.display().to_string()),
-                        "the template folder has no bulletin.typ",
-                    )
-                    .hint("a template folder must hold bulletin.typ defining `render(data)`")],
-                );
-                return Err(TROUBLE);
-            }
-            TemplateSource::Dir(path.clone())
-        }
-        Some(path) if path.is_file() => TemplateSource::File(path.clone()),
-        Some(path) => {
-            report(
-                common.diagnostics,
-                &[Diagnostic::error(
-                    Some(&path.display().to_string()),
-                    "template not found (not found)",
-                )
-                .hint("give a folder holding bulletin.typ, or a .typ file")],
-            );
-            return Err(TROUBLE);
-        }
-    };
+fn environment(common: &CommonArgs, reporter: &Reporter) -> Result<Environment, u8> {
+    let template = template_source(common, reporter)?;
     let (fonts, warnings) = Fonts::load(&common.fonts.paths);
-    report(common.diagnostics, &warnings);
+    reporter.report(&warnings);
     Ok(Environment::new(fonts, template))
 }
 
-/// Loads and typesets one issue, printing its diagnostics.
-fn compile(
-    env: &Environment,
-    input: &Input,
-    common: &CommonArgs,
-    rgb_only: bool,
-) -> Result<(input::Loaded, jianbao::typeset::Typeset), u8> {
-    let loaded = load(input, common.diagnostics)?;
-    let (typeset, mut warnings) =
-        jianbao::typeset_for(env, &loaded, rgb_only).map_err(|failure| {
-            report(common.diagnostics, &failure.0);
-            INVALID
-        })?;
-    if common.strict {
-        for w in &mut warnings {
-            w.severity = jianbao::diag::Severity::Error;
+fn template_source(common: &CommonArgs, reporter: &Reporter) -> Result<TemplateSource, u8> {
+    match &common.template {
+        None => Ok(TemplateSource::Shipped),
+        Some(path) if path.is_dir() => {
+            if !path.join("bulletin.typ").is_file() {
+                reporter.error(
+                    Diagnostic::error(
+                        Some(&path.display().to_string()),
+                        "the template folder has no bulletin.typ",
+                    )
+                    .hint("a template folder must hold bulletin.typ defining `render(data)`"),
+                );
+                return Err(TROUBLE);
+            }
+            Ok(TemplateSource::Dir(path.clone()))
+        }
+        Some(path) if path.is_file() => Ok(TemplateSource::File(path.clone())),
+        Some(path) => {
+            reporter.error(
+                Diagnostic::error(
+                    Some(&path.display().to_string()),
+                    "template not found (not found)",
+                )
+                .hint("give a folder holding bulletin.typ, or a .typ file"),
+            );
+            Err(TROUBLE)
         }
     }
-    report(common.diagnostics, &warnings);
-    if common.strict && !warnings.is_empty() {
-        return Err(INVALID);
-    }
-    Ok((loaded, typeset))
 }
 
-fn build(args: &BuildArgs) -> Result<(), u8> {
-    let diagnostics = args.common.diagnostics;
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(Format::from_path))
-        .unwrap_or(Format::Pdf);
-    let input = Input::from_arg(&args.input);
-    let output = match (&args.output, &input) {
-        (Some(path), _) if path == Path::new("-") => None,
-        (Some(path), _) => Some(path.clone()),
-        (None, Input::Path(path)) => Some(path.with_extension(format.extension())),
-        (None, Input::Stdin) => None,
-    };
-    if args.wrap.is_some() && format != Format::Txt {
-        report(
-            diagnostics,
-            &[
-                Diagnostic::error(None, "--wrap applies to text output only")
-                    .hint("add --format txt, or leave --wrap out"),
-            ],
-        );
-        return Err(TROUBLE);
+fn render_options(output: &OutputArgs, common: &CommonArgs) -> RenderOptions {
+    RenderOptions {
+        pdf_standard: output.pdf_standard.map(Into::into),
+        wrap: output.wrap,
+        strict: common.strict,
+        source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|v| v.trim().parse().ok()),
     }
-    if output.is_none() && format == Format::Pdf && io::stdout().is_terminal() {
-        report(
-            diagnostics,
-            &[
-                Diagnostic::error(None, "refusing to write a PDF to a terminal")
-                    .hint("redirect standard output, or give -o FILE"),
-            ],
-        );
-        return Err(TROUBLE);
-    }
-    if let (Some(out), Input::Path(source)) = (&output, &input)
-        && same_file(out, source)
-    {
-        report(
-            diagnostics,
-            &[Diagnostic::error(
-                Some(&out.display().to_string()),
-                "the output would overwrite the issue's source file",
-            )
-            .hint("give another -o FILE")],
-        );
-        return Err(TROUBLE);
-    }
-    let bytes = match format {
-        Format::Pdf => {
-            let env = environment(&args.common)?;
-            let (loaded, typeset) =
-                compile(&env, &input, &args.common, args.pdf_standard.is_some())?;
-            let options = jianbao::pdf_options(
-                &loaded.issue,
-                source_date_epoch(),
-                args.pdf_standard.map(|s| s.to_typst()),
-            );
-            jianbao::write::pdf::pdf(&typeset.document, &options).map_err(|failure: Failure| {
-                report(diagnostics, &failure.0);
-                INVALID
-            })?
-        }
-        Format::Html | Format::Txt => {
-            let loaded = load(&input, diagnostics)?;
-            if format == Format::Html {
-                jianbao::write::html::html(&loaded.issue, &Default::default())
-                    .map_err(|err| {
-                        report(
-                            diagnostics,
-                            &[Diagnostic::error(
-                                None,
-                                format!("failed to write HTML ({err})"),
-                            )],
-                        );
-                        INVALID
-                    })?
-                    .into_bytes()
-            } else {
-                let options = jianbao::write::text::TextOptions { wrap: args.wrap };
-                jianbao::write::text::text(&loaded.issue, &options).into_bytes()
-            }
-        }
-    };
-    let written = match &output {
-        Some(path) => write_atomically(path, &bytes),
-        None => io::stdout()
-            .lock()
-            .write_all(&bytes)
-            .and_then(|()| io::stdout().flush()),
-    };
-    written.map_err(|err| {
-        if err.kind() == io::ErrorKind::BrokenPipe {
-            return TROUBLE;
-        }
-        let name = output
-            .as_ref()
-            .map_or("<stdout>".to_string(), |p| p.display().to_string());
-        report(
-            diagnostics,
-            &[Diagnostic::error(
-                Some(&name),
-                format!(
-                    "failed to write {} file ({})",
-                    format.extension().to_uppercase(),
-                    jianbao::io_reason(&err)
-                ),
-            )],
-        );
-        TROUBLE
-    })
 }
 
 /// Loads an issue, printing its diagnostics.
-fn load(input: &Input, format: DiagnosticFormat) -> Result<input::Loaded, u8> {
+fn load(input: &Input, reporter: &Reporter) -> Result<input::Loaded, u8> {
     input::load(input).map_err(|err| {
-        report(format, &err.failure().0);
+        reporter.report(&err.failure().0);
         match err {
             LoadError::Io(_) => TROUBLE,
             LoadError::Invalid(_) => INVALID,
@@ -229,11 +155,344 @@ fn load(input: &Input, format: DiagnosticFormat) -> Result<input::Loaded, u8> {
     })
 }
 
+/// The output path of a single build: `None` is standard output.
+fn single_output(output: Option<&Path>, input: &Input, format: Format) -> Option<PathBuf> {
+    match (output, input) {
+        (Some(path), _) if path == Path::new("-") => None,
+        (Some(path), _) => Some(path.to_path_buf()),
+        (None, Input::Path(path)) => Some(path.with_extension(format.extension())),
+        (None, Input::Stdin) => None,
+    }
+}
+
+fn build(args: &BuildArgs) -> Result<(), u8> {
+    let reporter = Reporter::new(args.common.diagnostics);
+    let mut formats: Vec<Format> = args.format.iter().map(|&f| f.into()).collect();
+    if formats.is_empty() {
+        formats.push(
+            args.output
+                .as_deref()
+                .and_then(Format::from_path)
+                .unwrap_or(Format::Pdf),
+        );
+    }
+    formats.sort();
+    formats.dedup();
+    if args.output_args.wrap.is_some() && !formats.contains(&Format::Txt) {
+        reporter.error(
+            Diagnostic::error(None, "--wrap applies to text output only")
+                .hint("add --format txt, or leave --wrap out"),
+        );
+        return Err(TROUBLE);
+    }
+    let options = render_options(&args.output_args, &args.common);
+    let single = args.inputs.len() == 1
+        && args.out_dir.is_none()
+        && formats.len() == 1
+        && !args.inputs[0].is_dir();
+    if single {
+        return build_one(args, formats[0], &options, &reporter);
+    }
+    if args.output.is_some() {
+        reporter.error(
+            Diagnostic::error(None, "-o names one output, but this build makes several")
+                .hint("use --out-dir DIR for several issues or formats"),
+        );
+        return Err(TROUBLE);
+    }
+    if args.inputs.iter().any(|i| i == Path::new("-")) {
+        reporter.error(Diagnostic::error(
+            None,
+            "standard input can only be built on its own",
+        ));
+        return Err(TROUBLE);
+    }
+    build_batch(args, &formats, options, reporter)
+}
+
+fn build_one(
+    args: &BuildArgs,
+    format: Format,
+    options: &RenderOptions,
+    reporter: &Reporter,
+) -> Result<(), u8> {
+    let input = Input::from_arg(&args.inputs[0]);
+    let output = single_output(args.output.as_deref(), &input, format);
+    if output.is_none() && format == Format::Pdf && io::stdout().is_terminal() {
+        reporter.error(
+            Diagnostic::error(None, "refusing to write a PDF to a terminal")
+                .hint("redirect standard output, or give -o FILE"),
+        );
+        return Err(TROUBLE);
+    }
+    if output.is_none() && format == Format::Typ {
+        reporter.error(Diagnostic::error(None, "typ output is a folder").hint("give -o DIR"));
+        return Err(TROUBLE);
+    }
+    if let (Some(out), Input::Path(source)) = (&output, &input)
+        && same_file(out, source)
+    {
+        reporter.error(
+            Diagnostic::error(
+                Some(&out.display().to_string()),
+                "the output would overwrite the issue's source file",
+            )
+            .hint("give another -o FILE"),
+        );
+        return Err(TROUBLE);
+    }
+    let env = match format.needs_typesetting() {
+        true => Some(environment(&args.common, reporter)?),
+        false => None,
+    };
+    let loaded = load(&input, reporter)?;
+    let rendered = render::render(env.as_ref(), &loaded, format, options).map_err(|failure| {
+        reporter.report(&failure.0);
+        INVALID
+    })?;
+    reporter.report(&rendered.warnings);
+    write_to(output.as_deref(), &rendered.output, format, reporter)
+}
+
+/// Writes an output to `path`, or to standard output; a closed pipe ends quietly.
+fn write_to(
+    path: Option<&Path>,
+    output: &Output,
+    format: Format,
+    reporter: &Reporter,
+) -> Result<(), u8> {
+    let written = match (path, output) {
+        (Some(path), output) => write_output(path, output),
+        (None, Output::File(bytes)) => io::stdout()
+            .lock()
+            .write_all(bytes)
+            .and_then(|()| io::stdout().flush()),
+        (None, Output::Folder(_)) => unreachable!("refused above"),
+    };
+    written.map_err(|err| {
+        if err.kind() != io::ErrorKind::BrokenPipe {
+            let name = path.map_or("<stdout>".to_string(), |p| p.display().to_string());
+            reporter.error(Diagnostic::error(
+                Some(&name),
+                format!(
+                    "failed to write {} file ({})",
+                    format.extension().to_uppercase(),
+                    jianbao::io_reason(&err)
+                ),
+            ));
+        }
+        TROUBLE
+    })
+}
+
+fn build_batch(
+    args: &BuildArgs,
+    formats: &[Format],
+    options: RenderOptions,
+    mut reporter: Reporter,
+) -> Result<(), u8> {
+    let jobs =
+        batch::discover(&args.inputs, args.out_dir.as_deref(), formats).map_err(|problems| {
+            reporter.report(&problems);
+            TROUBLE
+        })?;
+    let env = match formats.iter().any(|f| f.needs_typesetting()) {
+        true => Some(environment(&args.common, &reporter)?),
+        false => None,
+    };
+    let environment_key = match &env {
+        Some(env) => render::environment_key(&env.template, &args.common.fonts.paths),
+        None => String::new(),
+    };
+    let threads = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let settings = Settings {
+        jobs: threads,
+        force: args.force,
+        options,
+        environment_key,
+    };
+    if !args.quiet && io::stderr().is_terminal() {
+        let bar = ProgressBar::new(jobs.len() as u64);
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}") {
+            bar.set_style(style);
+        }
+        reporter.bar = Some(bar);
+    }
+    let started = Instant::now();
+    let summary = batch::run(env.as_ref(), &jobs, &settings, &|report| {
+        reporter.report(&report.diagnostics);
+        if let Some(bar) = &reporter.bar {
+            bar.set_message(report.job.input.display().to_string());
+            bar.inc(1);
+        }
+        if report
+            .outcomes
+            .iter()
+            .any(|o| matches!(o, Outcome::Failed(_)))
+        {
+            let line = format!("failed: {}\n", report.job.input.display());
+            if reporter.format == DiagnosticFormat::Human {
+                match &reporter.bar {
+                    Some(bar) => bar.suspend(|| eprint!("{line}")),
+                    None => eprint!("{line}"),
+                }
+            }
+        }
+    });
+    if let Some(bar) = &reporter.bar {
+        bar.finish_and_clear();
+    }
+    if !args.quiet && reporter.format == DiagnosticFormat::Human {
+        eprintln!(
+            "{} issues: {} built, {} unchanged, {} failed ({:.1} s)",
+            jobs.len(),
+            summary.built,
+            summary.unchanged,
+            summary.failed,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    if summary.worst == 0 {
+        Ok(())
+    } else {
+        Err(summary.worst)
+    }
+}
+
+fn watch(args: &WatchArgs) -> Result<(), u8> {
+    let reporter = Reporter::new(args.common.diagnostics);
+    let format: Format = args
+        .format
+        .map(Into::into)
+        .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .unwrap_or(Format::Pdf);
+    let input = Input::Path(args.input.clone());
+    let output = single_output(args.output.as_deref(), &input, format)
+        .unwrap_or_else(|| args.input.with_extension(format.extension()));
+    let options = render_options(&args.output_args, &args.common);
+    let env = match format.needs_typesetting() {
+        true => Some(environment(&args.common, &reporter)?),
+        false => None,
+    };
+    let mut watcher = typst_kit::watcher::Watcher::new(Some(output.clone())).map_err(|e| {
+        reporter.error(Diagnostic::error(None, e.to_string()));
+        TROUBLE
+    })?;
+    let mut opened = false;
+    loop {
+        let started = Instant::now();
+        let mut dependencies = vec![
+            absolute(&args.input),
+            absolute(&args.input).with_file_name(jianbao::read::yaml::SERIES_FILE),
+        ];
+        match input::load(&input) {
+            Ok(loaded) => {
+                dependencies.extend(
+                    render::photo_paths(&loaded)
+                        .iter()
+                        .map(|p| loaded.folder.join(p)),
+                );
+                match render::render(env.as_ref(), &loaded, format, &options) {
+                    Ok(rendered) => {
+                        reporter.report(&rendered.warnings);
+                        if write_to(Some(&output), &rendered.output, format, &reporter).is_ok() {
+                            eprintln!(
+                                "built {} in {} ms",
+                                output.display(),
+                                started.elapsed().as_millis()
+                            );
+                            if args.open && !opened {
+                                opened = true;
+                                open(&output, &reporter);
+                            }
+                        }
+                    }
+                    Err(failure) => {
+                        reporter.report(&failure.0);
+                        eprintln!("not built: keeping the last good {}", output.display());
+                    }
+                }
+            }
+            Err(err) => {
+                reporter.report(&err.failure().0);
+                eprintln!("not built: keeping the last good {}", output.display());
+            }
+        }
+        if let Some(env) = &env
+            && let TemplateSource::Dir(_) | TemplateSource::File(_) = &env.template
+        {
+            let template: Vec<PathBuf> = match &env.template {
+                TemplateSource::Dir(dir) => render::template_files(&env.template)
+                    .map(|files| {
+                        files
+                            .into_iter()
+                            .map(|(rel, _)| absolute(&dir.join(rel)))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                TemplateSource::File(file) => vec![absolute(file)],
+                TemplateSource::Shipped => Vec::new(),
+            };
+            dependencies.extend(template);
+        }
+        let waited = watcher.update(dependencies).and_then(|()| watcher.wait());
+        if let Err(err) = waited {
+            reporter.error(Diagnostic::error(None, err.to_string()));
+            return Err(TROUBLE);
+        }
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Opens `path` in the system viewer.
+fn open(path: &Path, reporter: &Reporter) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    if let Err(err) = std::process::Command::new(opener).arg(path).spawn() {
+        reporter.report(&[Diagnostic::warning(
+            None,
+            format!("failed to open {} ({err})", path.display()),
+        )]);
+    }
+}
+
 fn check(args: &CheckArgs) -> Result<(), u8> {
-    let env = environment(&args.common)?;
+    let reporter = Reporter::new(args.common.diagnostics);
+    let env = environment(&args.common, &reporter)?;
+    let options = RenderOptions {
+        strict: args.common.strict,
+        ..RenderOptions::default()
+    };
     let mut worst = 0;
     for path in &args.inputs {
-        if let Err(code) = compile(&env, &Input::from_arg(path), &args.common, false) {
+        let checked = load(&Input::from_arg(path), &reporter).and_then(|loaded| {
+            let (_, warnings) = jianbao::typeset(&env, &loaded).map_err(|failure| {
+                reporter.report(&failure.0);
+                INVALID
+            })?;
+            if options.strict && !warnings.is_empty() {
+                let errors: Vec<Diagnostic> = warnings
+                    .into_iter()
+                    .map(|w| Diagnostic {
+                        severity: Severity::Error,
+                        ..w
+                    })
+                    .collect();
+                reporter.report(&errors);
+                return Err(INVALID);
+            }
+            reporter.report(&warnings);
+            Ok(())
+        });
+        if let Err(code) = checked {
             worst = worst.max(code);
         }
     }
@@ -241,24 +500,21 @@ fn check(args: &CheckArgs) -> Result<(), u8> {
 }
 
 fn import(args: &ImportArgs) -> Result<(), u8> {
-    let diagnostics = args.diagnostics;
+    let reporter = Reporter::new(args.diagnostics);
     let input = Input::from_arg(&args.input);
     let name = input.name();
     let bytes = match &input {
         Input::Path(path) => fs::read(path),
         Input::Stdin => {
             let mut bytes = Vec::new();
-            io::Read::read_to_end(&mut io::stdin(), &mut bytes).map(|_| bytes)
+            io::stdin().read_to_end(&mut bytes).map(|_| bytes)
         }
     }
     .map_err(|err| {
-        report(
-            diagnostics,
-            &[Diagnostic::error(
-                Some(&name),
-                format!("failed to read the text ({})", jianbao::io_reason(&err)),
-            )],
-        );
+        reporter.error(Diagnostic::error(
+            Some(&name),
+            format!("failed to read the text ({})", jianbao::io_reason(&err)),
+        ));
         TROUBLE
     })?;
     let output = match (&args.output, &input) {
@@ -271,46 +527,46 @@ fn import(args: &ImportArgs) -> Result<(), u8> {
         && out.exists()
         && !args.force
     {
-        report(
-            diagnostics,
-            &[
-                Diagnostic::error(Some(&out.display().to_string()), "the output file exists")
-                    .hint("give --force to overwrite it, or another -o FILE"),
-            ],
+        reporter.error(
+            Diagnostic::error(Some(&out.display().to_string()), "the output file exists")
+                .hint("give --force to overwrite it, or another -o FILE"),
         );
         return Err(TROUBLE);
     }
     let (text, encoding) = jianbao::read::text::decode(&bytes, &name).map_err(|d| {
-        report(diagnostics, &[d]);
+        reporter.error(d);
         INVALID
     })?;
     let options = jianbao::read::text::ImportOptions {
         leads: !args.no_leads,
     };
     let mut imported = jianbao::read::text::import(&text, &name, &options).map_err(|failure| {
-        report(diagnostics, &failure.0);
+        reporter.report(&failure.0);
         INVALID
     })?;
     imported.encoding = encoding;
     if args.strict {
         for w in &mut imported.warnings {
-            w.severity = jianbao::diag::Severity::Error;
+            w.severity = Severity::Error;
         }
     }
-    report(diagnostics, &imported.warnings);
+    reporter.report(&imported.warnings);
     if args.strict && !imported.warnings.is_empty() {
         return Err(INVALID);
     }
     let mut comments = imported.comments.clone();
     if let Some(encoding) = encoding {
-        comments.push(jianbao::write::yaml::Comment {
-            spot: jianbao::write::yaml::Spot::Top,
-            text: format!("imported from {encoding} text"),
-        });
+        comments.insert(
+            0,
+            jianbao::write::yaml::Comment {
+                spot: jianbao::write::yaml::Spot::Top,
+                text: format!("imported from {encoding} text"),
+            },
+        );
     }
     let yaml = jianbao::write::yaml::yaml(&imported.issue, &comments);
     let written = match &output {
-        Some(path) => write_atomically(path, yaml.as_bytes()),
+        Some(path) => jianbao::output::write_atomically(path, yaml.as_bytes()),
         None => io::stdout()
             .lock()
             .write_all(yaml.as_bytes())
@@ -321,21 +577,19 @@ fn import(args: &ImportArgs) -> Result<(), u8> {
             let name = output
                 .as_ref()
                 .map_or("<stdout>".to_string(), |p| p.display().to_string());
-            report(
-                diagnostics,
-                &[Diagnostic::error(
-                    Some(&name),
-                    format!("failed to write YAML file ({})", jianbao::io_reason(&err)),
-                )],
-            );
+            reporter.error(Diagnostic::error(
+                Some(&name),
+                format!("failed to write YAML file ({})", jianbao::io_reason(&err)),
+            ));
         }
         TROUBLE
     })
 }
 
 fn fonts(paths: &[PathBuf]) -> Result<(), u8> {
+    let reporter = Reporter::new(DiagnosticFormat::Human);
     let (fonts, warnings) = Fonts::load(paths);
-    report(DiagnosticFormat::Human, &warnings);
+    reporter.report(&warnings);
     let mut out = io::stdout().lock();
     for (role, family, origin) in fonts.report() {
         let origin = match origin {
@@ -343,18 +597,17 @@ fn fonts(paths: &[PathBuf]) -> Result<(), u8> {
             Origin::File(path) => path.display().to_string(),
         };
         let fallbacks = fonts.roles().get(role)[1..].join(", ");
-        let _ = writeln!(
+        if writeln!(
             out,
             "{}\t{family}\t{origin}\tthen: {fallbacks}",
             role.chinese()
-        );
+        )
+        .is_err()
+        {
+            break;
+        }
     }
     Ok(())
-}
-
-/// `SOURCE_DATE_EPOCH`, if set to a number.
-fn source_date_epoch() -> Option<i64> {
-    std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
 }
 
 /// Whether two paths name the same existing file.
@@ -363,27 +616,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
-}
-
-/// Writes `bytes` to `path` through a synced temporary file in the same
-/// folder and a rename: readers see the old file or the new one, never half.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".jianbao-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| e.error)?;
-    // Keep the usual permissions of a new file (tempfile creates 0600).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o644));
-    }
-    Ok(())
 }

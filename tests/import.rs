@@ -401,11 +401,15 @@ proptest! {
 #[test]
 fn the_reference_issue_imports_whole() {
     let path = root().join("../shared/reference/000_f37dd06b61015764.txt");
-    let seed = fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} is missing", path.display()));
+    let seed =
+        fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} is missing", path.display()));
     let out = import(&seed, "seed.txt", &ImportOptions::default()).unwrap();
     assert!(out.warnings.is_empty(), "{:?}", out.warnings);
     let issue = out.issue;
-    assert_eq!((issue.number, issue.date), (14, Date::new(2023, 7, 21).unwrap()));
+    assert_eq!(
+        (issue.number, issue.date),
+        (14, Date::new(2023, 7, 21).unwrap())
+    );
     assert_eq!(issue.columns.len(), 1);
     assert_eq!(issue.articles().count(), 4);
     let leads = issue
@@ -414,10 +418,18 @@ fn the_reference_issue_imports_whole() {
         .filter(|b| matches!(b, Block::Paragraph { lead: Some(_), .. }))
         .count();
     assert_eq!(leads, 14, "every 段首句 of the reference");
-    assert_eq!(issue.footer.report_to.as_ref().map(|l| l.0.len()), Some(2), "报： has two lines");
+    assert_eq!(
+        issue.footer.report_to.as_ref().map(|l| l.0.len()),
+        Some(2),
+        "报： has two lines"
+    );
     assert_eq!(issue.footer.print_run, Some(Count(400)));
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    assert_eq!(squeeze(&text(&issue, &TextOptions::default())), squeeze(&seed), "no character lost or added");
+    assert_eq!(
+        squeeze(&text(&issue, &TextOptions::default())),
+        squeeze(&seed),
+        "no character lost or added"
+    );
     let paragraphs = issue.articles().flat_map(|a| &a.body).count();
     assert_eq!(paragraphs, 4 + 14, "page breaks healed: no paragraph split");
 }

@@ -6,10 +6,12 @@
 //! - `safety`: user text stays data, file access stays in the folder;
 //! - `fonts`: coverage of U+4E00–U+9FA5 and missing-glyph warnings;
 //! - `outputs`: HTML and text writers (golden files, structure, browser);
-//! - `import`: plain text back to YAML (round trips, fixtures, property).
+//! - `import`: plain text back to YAML (round trips, fixtures, property);
+//! - `batch`: batch runs, incremental rebuilds, watch, completions, typ export.
 
 mod support;
 
+mod batch;
 mod cli;
 mod errors;
 mod fonts;

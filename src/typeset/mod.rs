@@ -29,7 +29,8 @@ pub struct Environment {
     library: LazyHash<Library>,
     /// The fonts of the process.
     pub fonts: Fonts,
-    template: TemplateSource,
+    /// Where the template comes from.
+    pub template: TemplateSource,
 }
 
 impl Environment {
@@ -82,6 +83,18 @@ impl Environment {
                 Err(Failure(diagnostics))
             }
         }
+    }
+}
+
+impl Environment {
+    /// The template's input for `issue`: the JSON of `/.jianbao/data.json`.
+    pub fn data(&self, issue: &Issue, rgb_only: bool) -> Result<Vec<u8>, Failure> {
+        serde_json::to_vec_pretty(&TemplateData {
+            issue,
+            fonts: self.fonts.roles(),
+            rgb_only,
+        })
+        .map_err(|e| Diagnostic::error(None, format!("failed to serialise the issue ({e})")).into())
     }
 }
 

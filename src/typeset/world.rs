@@ -27,7 +27,7 @@ use typst_kit::files::{FileLoader, FileStore};
 use super::Environment;
 
 /// The fixed entry file: it imports the template and hands it the data.
-const MAIN: &str = r#"#import "/.jianbao/template/bulletin.typ": render
+pub const MAIN: &str = r#"#import "/.jianbao/template/bulletin.typ": render
 #render(json("/.jianbao/data.json"))
 "#;
 

@@ -1,0 +1,74 @@
+//! Writing outputs: atomically (a synced temporary file in the same folder,
+//! then a rename), so a reader sees the old output or the new one, never half
+//! of one. The one place the library writes files.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::render::Output;
+
+/// Writes `bytes` to `path` atomically.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".jianbao-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    // Keep the usual permissions of a new file (a temporary file is 0600).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o644))?;
+    }
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes a rendered output at `path`: a file, or a folder of files (each
+/// written atomically; the folder is made if missing).
+pub fn write_output(path: &Path, output: &Output) -> io::Result<()> {
+    match output {
+        Output::File(bytes) => write_atomically(path, bytes),
+        Output::Folder(files) => {
+            for (rel, bytes) in files {
+                let target = path.join(rel);
+                if let Some(parent) = target.parent() {
+                    fs::create_dir_all(parent)?;
+                }
+                write_atomically(&target, bytes)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Where the input key of an output is kept for incremental runs:
+/// `.jianbao-state/NAME.key` beside the output.
+pub fn key_path(output: &Path) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    output
+        .with_file_name(".jianbao-state")
+        .join(format!("{name}.key"))
+}
+
+/// Whether `output` exists and was made from inputs with this `key`.
+pub fn is_current(output: &Path, key: &str) -> bool {
+    output.exists() && fs::read_to_string(key_path(output)).is_ok_and(|k| k.trim() == key)
+}
+
+/// Records the key of a freshly written output.
+pub fn record_key(output: &Path, key: &str) -> io::Result<()> {
+    let path = key_path(output);
+    fs::create_dir_all(path.parent().expect("a state folder"))?;
+    write_atomically(&path, key.as_bytes())
+}

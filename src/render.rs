@@ -1,0 +1,318 @@
+//! One loaded issue → one output format: the compile-once function that
+//! `build`, batch runs and `watch` all call. Returns bytes (or, for `typ`, a
+//! set of files); writes nothing.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::diag::{Diagnostic, Failure, Severity};
+use crate::input::Loaded;
+use crate::model::Block;
+use crate::typeset::{Environment, TemplateSource, world};
+use crate::write;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// PDF, typeset by the Typst template.
+    Pdf,
+    /// One self-contained HTML file.
+    Html,
+    /// Plain text, one element per line.
+    Txt,
+    /// The Typst entry, template and data as a folder, for the typst CLI.
+    Typ,
+}
+
+impl Format {
+    /// The file extension (for `typ`, the suffix of the folder).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+            Format::Txt => "txt",
+            Format::Typ => "typ",
+        }
+    }
+
+    /// The format a file name's extension names, if any.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "pdf" => Some(Format::Pdf),
+            "html" | "htm" => Some(Format::Html),
+            "txt" | "text" => Some(Format::Txt),
+            "typ" => Some(Format::Typ),
+            _ => None,
+        }
+    }
+
+    /// Whether this format needs the Typst environment (fonts, template).
+    pub fn needs_typesetting(self) -> bool {
+        matches!(self, Format::Pdf | Format::Typ)
+    }
+}
+
+/// Options that change an output.
+#[derive(Debug, Clone, Default, Hash)]
+pub struct RenderOptions {
+    /// PDF standard, e.g. PDF/A-2b.
+    pub pdf_standard: Option<PdfStandardName>,
+    /// Text wrapping width.
+    pub wrap: Option<usize>,
+    /// Warnings become errors.
+    pub strict: bool,
+    /// `SOURCE_DATE_EPOCH`.
+    pub source_date_epoch: Option<i64>,
+}
+
+/// The PDF standards offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PdfStandardName {
+    /// PDF/A-2b.
+    A2b,
+    /// PDF/A-2u.
+    A2u,
+    /// PDF/A-3b.
+    A3b,
+}
+
+impl PdfStandardName {
+    fn to_typst(self) -> typst_pdf::PdfStandard {
+        match self {
+            PdfStandardName::A2b => typst_pdf::PdfStandard::A_2b,
+            PdfStandardName::A2u => typst_pdf::PdfStandard::A_2u,
+            PdfStandardName::A3b => typst_pdf::PdfStandard::A_3b,
+        }
+    }
+}
+
+/// What rendering produced.
+#[derive(Debug, Clone)]
+pub enum Output {
+    /// One file's bytes.
+    File(Vec<u8>),
+    /// A folder: relative paths and contents (the `typ` export).
+    Folder(Vec<(PathBuf, Vec<u8>)>),
+}
+
+/// A rendered issue and the warnings on the way.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The output.
+    pub output: Output,
+    /// Warnings (already errors, and so a failure, under `strict`).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Renders `loaded` as `format`. `env` is needed for PDF and `typ`.
+pub fn render(
+    env: Option<&Environment>,
+    loaded: &Loaded,
+    format: Format,
+    options: &RenderOptions,
+) -> Result<Rendered, Failure> {
+    let (output, mut warnings) = match format {
+        Format::Pdf => {
+            let env = env.expect("PDF output needs the environment");
+            let (typeset, warnings) =
+                crate::typeset_for(env, loaded, options.pdf_standard.is_some())?;
+            if options.strict && !warnings.is_empty() {
+                return Err(Failure(strict(warnings)));
+            }
+            let pdf_options = crate::pdf_options(
+                &loaded.issue,
+                options.source_date_epoch,
+                options.pdf_standard.map(PdfStandardName::to_typst),
+            );
+            (
+                Output::File(write::pdf::pdf(&typeset.document, &pdf_options)?),
+                warnings,
+            )
+        }
+        Format::Html => {
+            crate::input::check_photos(loaded)
+                .into_iter()
+                .next()
+                .map_or(Ok(()), |d| Err(Failure(vec![d])))?;
+            let html = write::html::html(&loaded.issue, &Default::default())
+                .map_err(|e| Diagnostic::error(None, format!("failed to write HTML ({e})")))?;
+            (Output::File(html.into_bytes()), Vec::new())
+        }
+        Format::Txt => {
+            let options = write::text::TextOptions { wrap: options.wrap };
+            (
+                Output::File(write::text::text(&loaded.issue, &options).into_bytes()),
+                Vec::new(),
+            )
+        }
+        Format::Typ => {
+            let env = env.expect("typ output needs the environment");
+            (Output::Folder(typ_folder(env, loaded)?), Vec::new())
+        }
+    };
+    if options.strict {
+        warnings = strict(warnings);
+        if !warnings.is_empty() {
+            return Err(Failure(warnings));
+        }
+    }
+    Ok(Rendered { output, warnings })
+}
+
+fn strict(mut warnings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    for w in &mut warnings {
+        w.severity = Severity::Error;
+    }
+    warnings
+}
+
+/// The files the typst CLI needs to compile the same document:
+/// `main.typ` (which includes jianbao's entry), `.jianbao/` (entry, data,
+/// template) and the photos, laid out as the virtual project root.
+fn typ_folder(env: &Environment, loaded: &Loaded) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
+    let problems = crate::input::check_photos(loaded);
+    if !problems.is_empty() {
+        return Err(Failure(problems));
+    }
+    let mut files = vec![
+        (
+            PathBuf::from("main.typ"),
+            b"// Compile with: typst compile --root . main.typ --font-path <jianbao>/fonts\n#include \"/.jianbao/main.typ\"\n".to_vec(),
+        ),
+        (PathBuf::from(".jianbao/main.typ"), world::MAIN.as_bytes().to_vec()),
+        (PathBuf::from(".jianbao/data.json"), env.data(&loaded.issue, false)?),
+    ];
+    for (path, bytes) in template_files(&env.template)? {
+        files.push((Path::new(".jianbao/template").join(path), bytes));
+    }
+    for path in photo_paths(loaded) {
+        let bytes = fs::read(loaded.folder.join(&path)).map_err(|e| {
+            Diagnostic::error(
+                Some(&loaded.name),
+                format!("failed to read photo {path} ({})", crate::io_reason(&e)),
+            )
+        })?;
+        files.push((PathBuf::from(path), bytes));
+    }
+    Ok(files)
+}
+
+/// The photo paths of an issue, relative to its folder.
+pub fn photo_paths(loaded: &Loaded) -> Vec<String> {
+    loaded
+        .issue
+        .articles()
+        .flat_map(|a| &a.body)
+        .filter_map(|b| match b {
+            Block::Photo { path, .. } => Some(path.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The template's files, relative to the template folder.
+pub fn template_files(template: &TemplateSource) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
+    let read = |path: &Path| {
+        fs::read(path).map_err(|e| {
+            Failure::from(Diagnostic::error(
+                Some(&path.display().to_string()),
+                format!("failed to read the template ({})", crate::io_reason(&e)),
+            ))
+        })
+    };
+    match template {
+        TemplateSource::Shipped => Ok(vec![(
+            PathBuf::from("bulletin.typ"),
+            world::SHIPPED_TEMPLATE.as_bytes().to_vec(),
+        )]),
+        TemplateSource::File(file) => Ok(vec![(PathBuf::from("bulletin.typ"), read(file)?)]),
+        TemplateSource::Dir(dir) => {
+            let mut found = Vec::new();
+            collect(dir, &mut found);
+            found.sort();
+            found
+                .into_iter()
+                .map(|path| {
+                    let bytes = read(&path)?;
+                    Ok((path.strip_prefix(dir).unwrap_or(&path).to_path_buf(), bytes))
+                })
+                .collect()
+        }
+    }
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// A digest of everything an output depends on: jianbao's version, the
+/// format and options, the issue and series texts, the template and font
+/// identity (`env_key`), and the photos' contents. Equal keys, equal outputs.
+pub fn input_key(
+    loaded: &Loaded,
+    format: Format,
+    options: &RenderOptions,
+    env_key: &str,
+) -> String {
+    let mut hash = Sha256::new();
+    let mut field = |name: &str, bytes: &[u8]| {
+        hash.update(name.as_bytes());
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
+    };
+    field("version", env!("CARGO_PKG_VERSION").as_bytes());
+    field("format", format.extension().as_bytes());
+    field("options", format!("{options:?}").as_bytes());
+    field("issue", loaded.text.as_bytes());
+    field(
+        "series",
+        loaded
+            .series
+            .as_ref()
+            .map_or(&b""[..], |(_, t)| t.as_bytes()),
+    );
+    if format.needs_typesetting() {
+        field("environment", env_key.as_bytes());
+    }
+    for path in photo_paths(loaded) {
+        let bytes = fs::read(loaded.folder.join(&path)).unwrap_or_default();
+        field(&path, &bytes);
+    }
+    hex(&hash.finalize())
+}
+
+/// A digest of the template's and the user fonts' contents, computed once per run.
+pub fn environment_key(template: &TemplateSource, font_paths: &[PathBuf]) -> String {
+    let mut hash = Sha256::new();
+    for (path, bytes) in template_files(template).unwrap_or_default() {
+        hash.update(path.to_string_lossy().as_bytes());
+        hash.update(Sha256::digest(&bytes));
+    }
+    let mut fonts = Vec::new();
+    for dir in font_paths {
+        collect(dir, &mut fonts);
+    }
+    fonts.sort();
+    for path in fonts {
+        hash.update(path.to_string_lossy().as_bytes());
+        hash.update(Sha256::digest(fs::read(&path).unwrap_or_default()));
+    }
+    hex(&hash.finalize())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
