@@ -30,6 +30,39 @@ pub enum Command {
     Import(ImportArgs),
     /// Lists the face chosen for each typeface role and where it came from.
     Fonts(FontArgs),
+    /// Creates a new series folder: series.yaml and a first issue, ready to build.
+    Init {
+        /// The folder (created if missing).
+        dir: PathBuf,
+        /// The first issue's date (default: today), e.g. 2025-03-01.
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Writes the next issue from the latest one in a folder: number + 1,
+    /// today's date, the same settings, an article skeleton.
+    New {
+        /// The series folder (default: the current folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Start from this issue instead of the folder's latest.
+        #[arg(long, value_name = "FILE")]
+        from: Option<PathBuf>,
+        /// The new issue's date (default: today), e.g. 2025-03-01.
+        #[arg(long)]
+        date: Option<String>,
+        /// Make the next supplement (增刊) instead of the next regular issue.
+        #[arg(long, conflicts_with = "special")]
+        supplement: bool,
+        /// Make the next special issue (专刊).
+        #[arg(long)]
+        special: bool,
+    },
+    /// Prints the JSON Schema of issue files (or of series files) for editors.
+    Schema {
+        /// The schema of series.yaml instead.
+        #[arg(long)]
+        series: bool,
+    },
     /// Prints a shell completion script (e.g. `jianbao completions bash`).
     Completions {
         /// The shell.

@@ -24,6 +24,8 @@ pub mod model;
 pub mod output;
 pub mod read;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod typeset;
 pub mod write;
 

@@ -44,6 +44,35 @@ fn main() -> ExitCode {
         Command::Man => clap_mangen::Man::new(Cli::command())
             .render(&mut io::stdout())
             .map_err(|_| TROUBLE),
+        Command::Init { dir, date } => init(&dir, date.as_deref()),
+        Command::New {
+            dir,
+            from,
+            date,
+            supplement,
+            special,
+        } => {
+            let kind = if supplement {
+                jianbao::model::Kind::Supplement
+            } else if special {
+                jianbao::model::Kind::Special
+            } else {
+                jianbao::model::Kind::Regular
+            };
+            new_issue(&dir, from.as_deref(), date.as_deref(), kind)
+        }
+        Command::Schema { series } => {
+            let schema = if series {
+                jianbao::schema::series()
+            } else {
+                jianbao::schema::issue()
+            };
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&schema).unwrap_or_default()
+            );
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -607,6 +636,117 @@ fn fonts(paths: &[PathBuf]) -> Result<(), u8> {
             break;
         }
     }
+    Ok(())
+}
+
+/// A date argument, or today.
+fn date_arg(date: Option<&str>, reporter: &Reporter) -> Result<jianbao::model::Date, u8> {
+    match date {
+        None => Ok(jianbao::scaffold::today()),
+        Some(text) => jianbao::model::Date::parse(text).map_err(|why| {
+            reporter.error(
+                Diagnostic::error(None, format!("impossible date: {why}"))
+                    .hint("write it as YYYY-MM-DD, e.g. 2025-03-01"),
+            );
+            TROUBLE
+        }),
+    }
+}
+
+/// Writes a new file, refusing to replace one that exists.
+fn create_new(path: &Path, text: &str, reporter: &Reporter) -> Result<(), u8> {
+    let written = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    written.map_err(|err| {
+        let d = Diagnostic::error(
+            Some(&path.display().to_string()),
+            format!("failed to create the file ({})", jianbao::io_reason(&err)),
+        );
+        reporter.error(if err.kind() == io::ErrorKind::AlreadyExists {
+            d.hint("jianbao never overwrites an issue; move or rename the existing file first")
+        } else {
+            d
+        });
+        TROUBLE
+    })
+}
+
+fn init(dir: &Path, date: Option<&str>) -> Result<(), u8> {
+    let reporter = Reporter::new(DiagnosticFormat::Human);
+    let date = date_arg(date, &reporter)?;
+    let files = jianbao::scaffold::init(date);
+    for (name, _) in &files {
+        if dir.join(name).exists() {
+            reporter.error(
+                Diagnostic::error(
+                    Some(&dir.join(name).display().to_string()),
+                    "the file exists",
+                )
+                .hint("init makes a new series folder; give a new or empty folder"),
+            );
+            return Err(TROUBLE);
+        }
+    }
+    fs::create_dir_all(dir).map_err(|err| {
+        reporter.error(Diagnostic::error(
+            Some(&dir.display().to_string()),
+            format!("failed to create the folder ({})", jianbao::io_reason(&err)),
+        ));
+        TROUBLE
+    })?;
+    for (name, text) in &files {
+        create_new(&dir.join(name), text, &reporter)?;
+        println!("{}", dir.join(name).display());
+    }
+    Ok(())
+}
+
+fn new_issue(
+    dir: &Path,
+    from: Option<&Path>,
+    date: Option<&str>,
+    kind: jianbao::model::Kind,
+) -> Result<(), u8> {
+    let reporter = Reporter::new(DiagnosticFormat::Human);
+    let date = date_arg(date, &reporter)?;
+    let folder = from
+        .and_then(|f| f.parent())
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(dir)
+        .to_path_buf();
+    let issues = jianbao::scaffold::issues_in(&folder).map_err(|f| {
+        reporter.report(&f.0);
+        TROUBLE
+    })?;
+    let previous = issues
+        .iter()
+        .rev()
+        .map(|(_, l)| l)
+        .find(|l| l.issue.kind == kind);
+    let base = match from {
+        Some(path) => load(&Input::Path(path.to_path_buf()), &reporter)?,
+        // The latest issue of the same kind, else the latest of any kind.
+        None => match previous.or(issues.last().map(|(_, l)| l)) {
+            Some(loaded) => loaded.clone(),
+            None => {
+                reporter.error(
+                    Diagnostic::error(
+                        Some(&folder.display().to_string()),
+                        "no issue to start from in this folder",
+                    )
+                    .hint("give --from FILE, or make a series folder with `jianbao init DIR`"),
+                );
+                return Err(TROUBLE);
+            }
+        },
+    };
+    let (name, text) = jianbao::scaffold::next_issue(&base, previous, kind, date);
+    let path = folder.join(name);
+    create_new(&path, &text, &reporter)?;
+    println!("{}", path.display());
     Ok(())
 }
 

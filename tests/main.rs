@@ -7,12 +7,14 @@
 //! - `fonts`: coverage of U+4E00–U+9FA5 and missing-glyph warnings;
 //! - `outputs`: HTML and text writers (golden files, structure, browser);
 //! - `import`: plain text back to YAML (round trips, fixtures, property);
-//! - `batch`: batch runs, incremental rebuilds, watch, completions, typ export.
+//! - `batch`: batch runs, incremental rebuilds, watch, completions, typ export;
+//! - `editor`: the JSON Schema, `init` and `new`.
 
 mod support;
 
 mod batch;
 mod cli;
+mod editor;
 mod errors;
 mod fonts;
 mod geometry;

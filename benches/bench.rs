@@ -1,0 +1,212 @@
+//! jianbao's benchmark: `cargo bench --bench bench`.
+//!
+//! Measures, on generated issues built from the shipped samples:
+//! - one issue cold: process start to PDF written (the release binary);
+//! - one issue warm: an in-process recompile with fonts and template loaded;
+//! - a rebuild after a one-paragraph edit (what `watch` does);
+//! - batch throughput over 200 issues with 1 and 2 jobs (issues/s, peak RSS);
+//! - peak RSS of a batch of 10 issues and of 1000.
+//!
+//! Prints a table; the figures in README.md come from it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use jianbao::input::{self, Input};
+use jianbao::render::{self, Format, RenderOptions};
+use jianbao::typeset::fonts::Fonts;
+use jianbao::typeset::{Environment, TemplateSource};
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let binary = binary(&root);
+    let work = tempfile::tempdir().expect("a temp dir");
+    let four = four_page_issue(&root, work.path());
+
+    println!(
+        "jianbao benchmark ({} cores)",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    let env = Environment::new(Fonts::load(&[]).0, TemplateSource::Shipped);
+    let loaded = input::load(&Input::Path(four.clone())).unwrap();
+    let pages = jianbao::typeset(&env, &loaded)
+        .unwrap()
+        .0
+        .document
+        .pages()
+        .len();
+
+    // Cold: the whole process, five times.
+    let out = work.path().join("cold.pdf");
+    let cold: Vec<Duration> = (0..5)
+        .map(|_| {
+            run(
+                &binary,
+                &["build", four.to_str().unwrap(), "-o", out.to_str().unwrap()],
+            )
+            .0
+        })
+        .collect();
+    println!(
+        "cold, {pages}-page issue, process start to PDF: median {:.0} ms",
+        ms(median(cold))
+    );
+
+    // Warm and edit: in-process.
+    let options = RenderOptions::default();
+    render::render(Some(&env), &loaded, Format::Pdf, &options).unwrap();
+    let warm: Vec<Duration> = (0..10)
+        .map(|_| {
+            let t = Instant::now();
+            render::render(Some(&env), &loaded, Format::Pdf, &options).unwrap();
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "warm recompile of the same issue (in-process, PDF written to memory): median {:.1} ms",
+        ms(median(warm))
+    );
+    let edits: Vec<Duration> = (0..10)
+        .map(|i| {
+            let text = fs::read_to_string(&four).unwrap().replacen(
+                "今年以来",
+                &format!("今年以来（第 {i} 次修改）"),
+                1,
+            );
+            fs::write(&four, text).unwrap();
+            let t = Instant::now();
+            let loaded = input::load(&Input::Path(four.clone())).unwrap();
+            render::render(Some(&env), &loaded, Format::Pdf, &options).unwrap();
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "rebuild after a one-paragraph edit (read + typeset + PDF, as watch does): median {:.1} ms",
+        ms(median(edits))
+    );
+
+    // Batch.
+    let two_hundred = generate(&four, &work.path().join("b200"), 200);
+    let mut per_second = Vec::new();
+    for jobs in ["1", "2"] {
+        let out = work.path().join(format!("out{jobs}"));
+        let (took, rss) = run(
+            &binary,
+            &[
+                "build",
+                two_hundred.to_str().unwrap(),
+                "--out-dir",
+                out.to_str().unwrap(),
+                "--jobs",
+                jobs,
+                "--force",
+                "--quiet",
+            ],
+        );
+        let rate = 200.0 / took.as_secs_f64();
+        per_second.push(rate);
+        println!(
+            "batch of 200 issues, --jobs {jobs}: {:.1} s, {rate:.1} issues/s, peak RSS {} MB",
+            took.as_secs_f64(),
+            rss / 1024
+        );
+    }
+    println!(
+        "speed-up of 2 jobs over 1: {:.2}x",
+        per_second[1] / per_second[0]
+    );
+
+    for n in [10, 1000] {
+        let dir = generate(&four, &work.path().join(format!("r{n}")), n);
+        let out = work.path().join(format!("rout{n}"));
+        let (took, rss) = run(
+            &binary,
+            &[
+                "build",
+                dir.to_str().unwrap(),
+                "--out-dir",
+                out.to_str().unwrap(),
+                "--force",
+                "--quiet",
+            ],
+        );
+        println!(
+            "batch of {n} issues: {:.1} s, peak RSS {} MB",
+            took.as_secs_f64(),
+            rss / 1024
+        );
+    }
+}
+
+/// The release binary, built if needed.
+fn binary(root: &Path) -> PathBuf {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--bin", "jianbao"])
+        .current_dir(root)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or(root.join("target"), PathBuf::from);
+    target.join("release/jianbao")
+}
+
+/// Runs the binary; returns the wall time and the child's peak RSS in KiB.
+fn run(binary: &Path, args: &[&str]) -> (Duration, i64) {
+    let start = Instant::now();
+    let child = Command::new(binary)
+        .args(args)
+        .spawn()
+        .expect("jianbao runs");
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child; `usage` is a valid, owned rusage.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    let took = start.elapsed();
+    assert!(
+        pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "jianbao {args:?} failed"
+    );
+    (took, usage.ru_maxrss)
+}
+
+/// The first two articles of the regular sample: about four pages.
+fn four_page_issue(root: &Path, work: &Path) -> PathBuf {
+    let sample = root.join("samples/linjiang");
+    let text = fs::read_to_string(sample.join("2024-09.yaml")).unwrap();
+    let cut = text
+        .find("      - title: 松岭县")
+        .expect("the third article");
+    let issue = format!("{}{}", &text[..cut], &text[text.find("footer:").unwrap()..]);
+    let issue = issue.replace("  - name: 基层动态", "");
+    fs::copy(sample.join("series.yaml"), work.join("series.yaml")).unwrap();
+    let path = work.join("four.yaml");
+    fs::write(&path, issue).unwrap();
+    path
+}
+
+/// `n` issues numbered 1..=n from `template`, with its series file.
+fn generate(template: &Path, dir: &Path, n: usize) -> PathBuf {
+    fs::create_dir_all(dir).unwrap();
+    fs::copy(
+        template.with_file_name("series.yaml"),
+        dir.join("series.yaml"),
+    )
+    .unwrap();
+    let text = fs::read_to_string(template).unwrap();
+    for i in 1..=n {
+        let issue = text.replacen("number: 9\n", &format!("number: {i}\n"), 1);
+        fs::write(dir.join(format!("{i:04}.yaml")), issue).unwrap();
+    }
+    dir.to_path_buf()
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}

@@ -1,0 +1,214 @@
+//! New series folders and next issues: the texts of the files `jianbao init`
+//! and `jianbao new` write. Reads what it needs; writes nothing.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Failure};
+use crate::input::{self, Input, Loaded};
+use crate::model::{Date, Kind};
+use crate::read::yaml::SERIES_FILE;
+
+/// Keys that describe one issue; `new` writes them afresh.
+const PER_ISSUE: &[&str] = &[
+    "number",
+    "total_number",
+    "kind",
+    "date",
+    "editor_note",
+    "columns",
+    "articles",
+];
+
+/// Today's date in local time.
+pub fn today() -> Date {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as libc::time_t);
+    // SAFETY: localtime_r writes into the `tm` we own; `now` is a valid time_t.
+    let tm = unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        libc::localtime_r(&now, &mut tm);
+        tm
+    };
+    Date::new(tm.tm_year + 1900, (tm.tm_mon + 1) as u32, tm.tm_mday as u32).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
+}
+
+/// The files of a new series folder: `series.yaml` and a first issue, ready to build.
+pub fn init(date: Date) -> Vec<(PathBuf, String)> {
+    let series = [
+        "# 系列设置：本文件夹中每一期都继承这些设置，某一期可以单独覆盖其中任何一项。",
+        "name: 某某工作简报                 # 简报名称（红色报头）",
+        "handling_mark: 内部资料            # 办理标记，不需要可删去",
+        "unit: 某某办公室                   # 编发单位",
+        "footer:",
+        "  report_to: [上级机关]            # 报：一行一个，多行写成列表",
+        "  distribute_to: [各有关单位]      # 发：",
+        "  registration: 某简字 0001 号     # 登记号",
+        "  print_run: 100                   # 共印 N 份",
+        "",
+    ]
+    .join("\n");
+    let name = issue_file_name(Kind::Regular, date.year, 1);
+    let issue = format!(
+        "# 第 1 期。写好后运行：jianbao build {name}\nnumber: 1\ndate: {date}\ncolumns:\n  - name: 工作交流\n    articles:\n{SKELETON}"
+    );
+    vec![
+        (PathBuf::from(SERIES_FILE), series),
+        (
+            PathBuf::from(issue_file_name(Kind::Regular, date.year, 1)),
+            issue,
+        ),
+    ]
+}
+
+/// One article to fill in, indented under `articles:`.
+const SKELETON: &str = concat!(
+    "      - title: 标题写在这里 短语之间用空格分开\n",
+    "        # source: （某某单位供稿）\n",
+    "        body:\n",
+    "          - 第一段正文写在这里。\n",
+    "          # - lead: 段首句写在这里。\n",
+    "          #   text: 段落其余文字。\n",
+    "          # - heading: 一、一级标题\n",
+    "          # - subheading: （一）二级标题\n",
+);
+
+/// `2024-10.yaml`, `2024-zk02.yaml` (增刊), `2024-zt01.yaml` (专刊).
+pub fn issue_file_name(kind: Kind, year: i32, number: u32) -> String {
+    match kind {
+        Kind::Regular => format!("{year}-{number:02}.yaml"),
+        Kind::Supplement => format!("{year}-zk{number:02}.yaml"),
+        Kind::Special => format!("{year}-zt{number:02}.yaml"),
+    }
+}
+
+/// The issues of a folder (not the series file), read and checked.
+pub fn issues_in(dir: &Path) -> Result<Vec<(PathBuf, Loaded)>, Failure> {
+    let mut found = Vec::new();
+    let entries = fs::read_dir(dir).map_err(|e| {
+        Diagnostic::error(
+            Some(&dir.display().to_string()),
+            format!("failed to read the folder ({})", crate::io_reason(&e)),
+        )
+    })?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if (name.ends_with(".yaml") || name.ends_with(".yml")) && name != SERIES_FILE {
+            // Files that do not read are skipped: `new` copies a good issue.
+            if let Ok(loaded) = input::load(&Input::Path(path.clone())) {
+                found.push((path, loaded));
+            }
+        }
+    }
+    found.sort_by_key(|(path, l)| (l.issue.date, l.issue.number, path.clone()));
+    Ok(found)
+}
+
+/// The next issue after `from` (of kind `kind`): its file name and text.
+/// The number goes up by one (back to 1 in a new year), the cumulative number
+/// by one; settings the previous file set itself are carried over, its
+/// articles become a skeleton under the same column names.
+pub fn next_issue(
+    from: &Loaded,
+    previous_of_kind: Option<&Loaded>,
+    kind: Kind,
+    date: Date,
+) -> (String, String) {
+    let number = match previous_of_kind {
+        Some(p) if p.issue.date.year == date.year => p.issue.number + 1,
+        _ => 1,
+    };
+    let total = previous_of_kind
+        .and_then(|p| p.issue.total_number)
+        .map(|n| n + 1);
+    let name = issue_file_name(kind, date.year, number);
+    let mut text = format!(
+        "# {} 第 {number} 期，由 jianbao new 根据上一期生成。\n",
+        kind_label(kind)
+    );
+    text += &carried_settings(&from.text);
+    text += &format!("number: {number}\n");
+    if let Some(total) = total.filter(|_| kind == Kind::Regular) {
+        text += &format!("total_number: {total}\n");
+    }
+    if kind != Kind::Regular {
+        text += &format!(
+            "kind: {}\n",
+            if kind == Kind::Supplement {
+                "supplement"
+            } else {
+                "special"
+            }
+        );
+    }
+    text += &format!("date: {date}\ncolumns:\n");
+    for column in &from.issue.columns {
+        match &column.name {
+            Some(name) => text += &format!("  - name: {}\n    articles:\n", name.0),
+            None => text += "  - articles:\n",
+        }
+        text += SKELETON;
+    }
+    (name, text)
+}
+
+fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Regular => "常规期",
+        Kind::Supplement => "增刊",
+        Kind::Special => "专刊",
+    }
+}
+
+/// The top-level sections of a previous issue's text that are not per-issue
+/// (name, unit, footer, style …), verbatim; a per-issue `extra_to` (本期增发)
+/// inside the footer is left out.
+fn carried_settings(source: &str) -> String {
+    let mut out = String::new();
+    let mut keep = false;
+    let mut skipping_extra = false;
+    for line in source.trim_start_matches('\u{FEFF}').lines() {
+        let top_level = !line.starts_with([' ', '\t', '#'])
+            && !line.trim().is_empty()
+            && !line.starts_with("---");
+        if top_level {
+            let key = line.split(':').next().unwrap_or("").trim();
+            keep = !PER_ISSUE.contains(&key);
+            skipping_extra = false;
+        }
+        if !keep || line.starts_with('#') {
+            continue;
+        }
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if indent == 2 && trimmed.starts_with("extra_to:") {
+            skipping_extra = true;
+            continue;
+        }
+        if skipping_extra && indent > 2 {
+            continue;
+        }
+        skipping_extra = false;
+        out.push_str(line);
+        out.push('\n');
+    }
+    // A section left with nothing under it (a footer that only held extra_to) goes.
+    let lines: Vec<&str> = out.lines().collect();
+    let mut kept = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let empty_section = line.ends_with(':')
+            && !line.starts_with(' ')
+            && lines.get(i + 1).is_none_or(|next| !next.starts_with(' '));
+        if !empty_section {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    kept
+}

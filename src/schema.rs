@@ -1,0 +1,210 @@
+//! JSON Schema (draft-07) of the issue and series files, for editors: VS
+//! Code's YAML extension gives completion and hover help from it. Every field
+//! is described in Chinese, with its enums and an example.
+//!
+//! The schema checks shape; the reader also checks what a schema cannot say
+//! (a date that is not in the calendar, a key that belongs in the issue file).
+//! `bulletin.schema.json` and `series.schema.json` in the repository are
+//! these values, kept current by a test.
+
+use serde_json::{Value, json};
+
+/// The schema of an issue file.
+pub fn issue() -> Value {
+    schema(
+        "简报一期的 YAML 源文件（jianbao）",
+        properties(true),
+        json!(["number", "date"]),
+        true,
+    )
+}
+
+/// The schema of a series file (`series.yaml`): the settings every issue of
+/// the folder inherits.
+pub fn series() -> Value {
+    schema(
+        "简报系列设置 series.yaml（jianbao）：同一文件夹中各期共用的设置",
+        properties(false),
+        json!([]),
+        false,
+    )
+}
+
+fn schema(title: &str, properties: Value, required: Value, issue: bool) -> Value {
+    let mut root = json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": title,
+        "type": "object",
+        "additionalProperties": false,
+        "properties": properties,
+        "required": required,
+        "definitions": definitions(),
+    });
+    if issue {
+        // Articles come under `columns`, or directly under `articles`; not both.
+        root["oneOf"] = json!([
+            {"required": ["columns"], "not": {"required": ["articles"]}},
+            {"required": ["articles"], "not": {"required": ["columns"]}}
+        ]);
+    }
+    root
+}
+
+fn text(description: &str, example: &str) -> Value {
+    json!({"$ref": "#/definitions/text", "description": description, "examples": [example]})
+}
+
+fn properties(issue: bool) -> Value {
+    let mut p = json!({
+        "name": text("简报名称：报头上的红色大字。", "江苏精神文明建设简报"),
+        "handling_mark": text("密级或办理标记，印在版心左上角（黑体），如“内部资料”“工作资料 注意保存”“秘密”。", "工作资料 注意保存"),
+        "copy_number": text("份号，印在办理标记上方。", "000123"),
+        "unit": text("编发单位，印在期号下方左侧。", "江苏省文明办"),
+        "footer": {"$ref": "#/definitions/footer"},
+        "style": {"$ref": "#/definitions/style"},
+    });
+    if issue {
+        let extra = json!({
+            "kind": {
+                "description": "期别：regular 常规期（默认）、supplement 增刊、special 专刊。增刊、专刊单独编号。",
+                "enum": ["regular", "supplement", "special", "常规", "增刊", "专刊"],
+                "default": "regular",
+            },
+            "number": {"$ref": "#/definitions/count", "description": "期号：第 N 期（按年度编号；增刊、专刊单独编号）。", "examples": [14]},
+            "total_number": {"$ref": "#/definitions/count", "description": "总期号：（总第 N 期），可不填。", "examples": [233]},
+            "date": {
+                "description": "印发日期，写作 2023-07-21 或 2023 年 7 月 21 日；印出为“2023 年 7 月 21 日”。",
+                "type": "string",
+                "pattern": "^\\s*\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?\\s*$",
+                "examples": ["2023-07-21"],
+            },
+            "editor_note": text("编者按：印在文章之前（楷体，“编者按：”为黑体）。", "今年以来，……"),
+            "columns": {
+                "description": "栏目（如【工作交流】）及其文章。没有栏目时改用 articles。",
+                "type": "array",
+                "minItems": 1,
+                "items": {"$ref": "#/definitions/column"},
+            },
+            "articles": {
+                "description": "不分栏目时的文章列表（与 columns 二选一）。",
+                "type": "array",
+                "minItems": 1,
+                "items": {"$ref": "#/definitions/article"},
+            },
+        });
+        for (key, value) in extra.as_object().expect("an object") {
+            p[key] = value.clone();
+        }
+    }
+    p
+}
+
+fn definitions() -> Value {
+    json!({
+        "text": {"type": "string", "minLength": 1, "pattern": "\\S"},
+        "count": {"type": "integer", "minimum": 1},
+        "lines": {
+            "description": "一行写一个单位；多行时写成列表，续行印在冒号之后对齐。",
+            "oneOf": [
+                {"type": "string", "minLength": 1},
+                {"type": "array", "items": {"$ref": "#/definitions/text"}},
+                {"type": "null"}
+            ],
+        },
+        "column": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["articles"],
+            "properties": {
+                "name": text("栏目名称，印为【工作交流】；可不填。", "工作交流"),
+                "articles": {"type": "array", "items": {"$ref": "#/definitions/article"}, "description": "本栏目的文章。"},
+            },
+        },
+        "article": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["title", "body"],
+            "properties": {
+                "title": text("文章标题：二号小标宋居中；多行时只在短语之间的空格处换行。", "某市：突出需求导向 健全长效机制"),
+                "subtitle": text("副标题（楷体），印在标题下。", "——某市推进文明城市建设纪实"),
+                "source": text("来源，如（某市文明办供稿），印在标题下（楷体）。", "（某市文明办供稿）"),
+                "body": {
+                    "description": "正文：一段文字直接写成一项；带段首句、标题或图片时写成键值。",
+                    "type": "array",
+                    "items": {"$ref": "#/definitions/block"},
+                },
+            },
+        },
+        "block": {
+            "oneOf": [
+                {"type": "string", "minLength": 1, "pattern": "\\S", "description": "一个段落（首行缩进两字）。"},
+                {
+                    "type": "object",
+                    "description": "带段首句的段落：lead 为段首句（楷体），text 为其余文字。",
+                    "additionalProperties": false,
+                    "properties": {
+                        "lead": text("段首句：段落开头的概括句，另用楷体印。", "坚持高位推动，优化机制精准发力。"),
+                        "text": text("段落其余文字。", "围绕……"),
+                    },
+                    "anyOf": [{"required": ["text"]}, {"required": ["lead"]}],
+                },
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["heading"],
+                    "properties": {"heading": text("一级标题（黑体），连同序号写出。", "一、主要做法")},
+                },
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["subheading"],
+                    "properties": {"subheading": text("二级标题（楷体），连同序号写出。", "（一）健全组织体系")},
+                },
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["photo"],
+                    "properties": {
+                        "photo": text("图片文件，路径相对于本期文件所在文件夹。", "images/site.jpg"),
+                        "caption": text("图注（楷体，居中印在图下）。", "志愿者在社区开展活动"),
+                        "width": {"type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "图片宽度占版心宽度的比例，默认 1。"},
+                    },
+                },
+            ],
+        },
+        "footer": {
+            "description": "报尾：印在末页下端两条横线之间。系列设置中的报尾各项可在某一期中单独覆盖。",
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+                "report_to": {"$ref": "#/definitions/lines", "description": "报：上级机关。", "examples": [["中央文明办", "省文明委主任、副主任、委员"]]},
+                "copy_to": {"$ref": "#/definitions/lines", "description": "送：同级机关。"},
+                "distribute_to": {"$ref": "#/definitions/lines", "description": "发：下级单位。", "examples": ["各设区市文明办"]},
+                "extra_to": {"$ref": "#/definitions/lines", "description": "本期增发：仅本期增加的发送单位。"},
+                "registration": text("登记号，如“苏简字 1004 号”。", "苏简字 1004 号"),
+                "print_run": {"$ref": "#/definitions/count", "description": "印数：共印 N 份。", "examples": [400]},
+                "editor": text("责任编辑。", "王晓"),
+                "approver": text("签发人。", "陈立新"),
+            },
+        },
+        "style": {
+            "description": "版式参数（一般放在系列设置中）；不填的项使用模板默认值。",
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+                "red": {
+                    "description": "报头红色，CMYK 百分比；默认 [0, 80, 80, 0]。",
+                    "type": "array", "minItems": 4, "maxItems": 4,
+                    "items": {"type": "number", "minimum": 0, "maximum": 100},
+                    "examples": [[0, 80, 80, 0]],
+                },
+                "rule_thickness": {"type": "number", "exclusiveMinimum": 0, "maximum": 200, "description": "红线粗细（磅），默认 1.5。"},
+                "rule": {"enum": ["single", "double", "star"], "description": "红线样式：single 单线（默认），double 上粗下细双线，star 中间加红五角星。"},
+                "name_size": {"type": "number", "exclusiveMinimum": 0, "maximum": 200, "description": "简报名称字号（磅）；默认按版心宽度自动确定（最大 60）。"},
+                "lead_face": {"enum": ["kai", "hei", "fang", "楷体", "黑体", "仿宋"], "description": "段首句字体：kai 楷体（默认）、hei 黑体、fang 仿宋。"},
+                "contents": {"type": "boolean", "description": "是否在报头下印本期栏目和篇目，默认 true。"},
+                "page_numbers": {"type": "boolean", "description": "是否印页码，默认 true。"},
+            },
+        },
+    })
+}
