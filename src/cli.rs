@@ -14,6 +14,18 @@ use jianbao::render::{Format as RenderFormat, PdfStandardName};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of messages: en or zh (default: from LANG/LC_ALL; zh_* is Chinese).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+/// Languages of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// 简体中文.
+    Zh,
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,8 @@ use std::fmt::{self, Write as _};
 use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
+use crate::messages::localise;
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -124,7 +126,8 @@ impl Diagnostic {
         self.render_coloured(false)
     }
 
-    /// [`render`](Self::render), with ANSI colours when `colour` is set.
+    /// [`render`](Self::render), with ANSI colours when `colour` is set, in
+    /// the language of [`crate::messages`].
     pub fn render_coloured(&self, colour: bool) -> String {
         let paint = |code: &str, text: &str| {
             if colour {
@@ -135,10 +138,15 @@ impl Diagnostic {
         };
         let mut out = String::new();
         let label = match self.severity {
-            Severity::Error => paint("1;31", "error"),
-            Severity::Warning => paint("1;33", "warning"),
+            Severity::Error => paint("1;31", &localise("error")),
+            Severity::Warning => paint("1;33", &localise("warning")),
         };
-        let _ = writeln!(out, "{label}: {}", self.message);
+        let colon = if crate::messages::current() == crate::messages::Lang::Zh {
+            "："
+        } else {
+            ": "
+        };
+        let _ = writeln!(out, "{label}{colon}{}", localise(&self.message));
         let gutter = self
             .position
             .as_ref()
@@ -180,7 +188,12 @@ impl Diagnostic {
             );
         }
         for hint in &self.hints {
-            let _ = writeln!(out, "{pad} = {}: {hint}", paint("1", "hint"));
+            let _ = writeln!(
+                out,
+                "{pad} = {}{colon}{}",
+                paint("1", &localise("hint")),
+                localise(hint)
+            );
         }
         out
     }

@@ -20,6 +20,7 @@
 pub mod batch;
 pub mod diag;
 pub mod input;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod read;
@@ -27,6 +28,7 @@ pub mod render;
 pub mod scaffold;
 pub mod schema;
 pub mod typeset;
+pub mod watch;
 pub mod write;
 
 use std::io;

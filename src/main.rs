@@ -14,6 +14,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use jianbao::batch::{self, Outcome, Settings};
 use jianbao::diag::{Diagnostic, Severity};
 use jianbao::input::{self, Input, LoadError};
+use jianbao::messages::{Lang, localise};
 use jianbao::output::write_output;
 use jianbao::render::{self, Format, Output, RenderOptions};
 use jianbao::typeset::fonts::{Fonts, Origin};
@@ -31,6 +32,11 @@ const TROUBLE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    jianbao::messages::set(match cli.lang {
+        Some(cli::Lang::En) => Lang::En,
+        Some(cli::Lang::Zh) => Lang::Zh,
+        None => jianbao::messages::from_locale(),
+    });
     let result = match cli.command {
         Command::Build(args) => build(&args),
         Command::Watch(args) => watch(&args),
@@ -361,7 +367,7 @@ fn build_batch(
             .iter()
             .any(|o| matches!(o, Outcome::Failed(_)))
         {
-            let line = format!("failed: {}\n", report.job.input.display());
+            let line = localise(&format!("failed: {}", report.job.input.display())) + "\n";
             if reporter.format == DiagnosticFormat::Human {
                 match &reporter.bar {
                     Some(bar) => bar.suspend(|| eprint!("{line}")),
@@ -375,12 +381,15 @@ fn build_batch(
     }
     if !args.quiet && reporter.format == DiagnosticFormat::Human {
         eprintln!(
-            "{} issues: {} built, {} unchanged, {} failed ({:.1} s)",
-            jobs.len(),
-            summary.built,
-            summary.unchanged,
-            summary.failed,
-            started.elapsed().as_secs_f64()
+            "{}",
+            localise(&format!(
+                "{} issues: {} built, {} unchanged, {} failed ({:.1} s)",
+                jobs.len(),
+                summary.built,
+                summary.unchanged,
+                summary.failed,
+                started.elapsed().as_secs_f64()
+            ))
         );
     }
     if summary.worst == 0 {
@@ -405,8 +414,11 @@ fn watch(args: &WatchArgs) -> Result<(), u8> {
         true => Some(environment(&args.common, &reporter)?),
         false => None,
     };
-    let mut watcher = typst_kit::watcher::Watcher::new(Some(output.clone())).map_err(|e| {
-        reporter.error(Diagnostic::error(None, e.to_string()));
+    let mut watcher = jianbao::watch::Watcher::new().map_err(|e| {
+        reporter.error(Diagnostic::error(
+            None,
+            format!("failed to watch files ({e})"),
+        ));
         TROUBLE
     })?;
     let mut opened = false;
@@ -440,13 +452,25 @@ fn watch(args: &WatchArgs) -> Result<(), u8> {
                     }
                     Err(failure) => {
                         reporter.report(&failure.0);
-                        eprintln!("not built: keeping the last good {}", output.display());
+                        eprintln!(
+                            "{}",
+                            localise(&format!(
+                                "not built: keeping the last good {}",
+                                output.display()
+                            ))
+                        );
                     }
                 }
             }
             Err(err) => {
                 reporter.report(&err.failure().0);
-                eprintln!("not built: keeping the last good {}", output.display());
+                eprintln!(
+                    "{}",
+                    localise(&format!(
+                        "not built: keeping the last good {}",
+                        output.display()
+                    ))
+                );
             }
         }
         if let Some(env) = &env
@@ -468,7 +492,10 @@ fn watch(args: &WatchArgs) -> Result<(), u8> {
         }
         let waited = watcher.update(dependencies).and_then(|()| watcher.wait());
         if let Err(err) = waited {
-            reporter.error(Diagnostic::error(None, err.to_string()));
+            reporter.error(Diagnostic::error(
+                None,
+                format!("failed to watch files ({err})"),
+            ));
             return Err(TROUBLE);
         }
     }

@@ -725,9 +725,8 @@ impl BlockFields {
         ];
         if kinds.iter().filter(|k| **k).count() != 1 {
             return Err(
-                "a body entry is one of: a paragraph (`text`, with an optional `lead`), \
-                 a `heading`, a `subheading` or a `photo`; this one mixes them or has none"
-                    .into(),
+                "a body entry is one of: a paragraph (`text`, with an optional `lead`), a `heading`, a `subheading` or a `photo`; this one mixes them or has none"
+                .into(),
             );
         }
         if (self.caption.is_some() || self.width.is_some()) && self.photo.is_none() {

@@ -237,7 +237,7 @@ fn nix_is_root_ignoring_permissions() -> bool {
 fn watch_rebuilds_on_save_and_survives_a_broken_save() {
     let dir = folder(&[("i.yaml", &good(1))]);
     let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args(["watch", "i.yaml", "--format", "txt"])
+        .args(["watch", "i.yaml", "--format", "txt", "--lang", "en"])
         .current_dir(dir.path())
         .stderr(Stdio::piped())
         .stdout(Stdio::null())

@@ -284,3 +284,85 @@ fn an_alias_bomb_hits_a_limit_not_the_memory() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("i.yaml:"), "{}", stderr(&out));
 }
+
+#[test]
+fn messages_are_in_chinese_for_a_chinese_locale() {
+    for case in CASES {
+        let source = BASE.replacen(case.from, case.to, 1);
+        let dir = folder(&[("i.yaml", &source)]);
+        let out = run_in(dir.path(), &["build", "--lang", "zh", "i.yaml"], None);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{}: {err}", case.what);
+        let first = err.lines().next().unwrap();
+        assert!(first.starts_with("错误："), "{}: {err}", case.what);
+        assert!(
+            first
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{}: {first}",
+            case.what
+        );
+        assert!(
+            err.contains(&format!("--> {}", case.at)),
+            "{}: the place stays: {err}",
+            case.what
+        );
+        for hint in err.lines().filter(|l| l.contains(" = ")) {
+            assert!(hint.contains("= 提示："), "{}: {hint}", case.what);
+        }
+    }
+    // The exact wording of some.
+    let dir = folder(&[(
+        "i.yaml",
+        &BASE.replace("  - title: 标题", "  - titel: 标题"),
+    )]);
+    let err = stderr(&run_in(
+        dir.path(),
+        &["check", "--lang", "zh", "i.yaml"],
+        None,
+    ));
+    assert!(err.starts_with("错误：未知的键 `titel`\n"), "{err}");
+    assert!(err.contains("= 提示：是不是要写 `title`？"), "{err}");
+    let dir = folder(&[(
+        "i.yaml",
+        &BASE.replace("date: 2024-01-05", "date: 2023-02-30"),
+    )]);
+    let err = stderr(&run_in(
+        dir.path(),
+        &["check", "--lang", "zh", "i.yaml"],
+        None,
+    ));
+    assert!(
+        err.starts_with("错误：日期不存在：2023 年 02 月没有 30 日（这个月只有 28 天）"),
+        "{err}"
+    );
+    // JSON diagnostics stay English: a stable interface for scripts.
+    let err = stderr(&run_in(
+        dir.path(),
+        &["check", "--lang", "zh", "--diagnostics", "json", "i.yaml"],
+        None,
+    ));
+    assert!(err.contains("\"message\":\"impossible date"), "{err}");
+}
+
+#[test]
+fn the_locale_chooses_the_language() {
+    let dir = folder(&[("i.yaml", &BASE.replace("number: 3", "number: 0"))]);
+    let run = |lang: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
+            .args(["check", "i.yaml"])
+            .current_dir(dir.path())
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert!(
+        run("zh_CN.UTF-8").starts_with("错误：0 不是正整数"),
+        "{}",
+        run("zh_CN.UTF-8")
+    );
+    assert!(run("en_US.UTF-8").starts_with("error: 0 is not a positive whole number"));
+}

@@ -334,7 +334,7 @@ fn complete(doc: Document, issue: &Source, series: Option<&str>) -> Result<Issue
         if !present {
             let place = match (inheritable, series) {
                 (true, Some(series)) => format!("to the issue file or to {series}"),
-                (true, None) => format!("to the issue file (or to a {SERIES_FILE} beside it)"),
+                (true, None) => "to the issue file (or to a series.yaml beside it)".to_string(),
                 (false, _) => "to the issue file".to_string(),
             };
             missing.push(

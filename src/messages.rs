@@ -1,0 +1,520 @@
+//! The language of messages: English, or Chinese when the locale is Chinese
+//! (`LC_ALL`, `LC_MESSAGES` or `LANG` starting with `zh`) or `--lang zh`.
+//!
+//! Every message jianbao writes about a user's input is listed here, the
+//! English template beside its Chinese wording; `{}` marks a value (filled
+//! in order; `{0}`, `{1}` in the Chinese pick a value by position). A value
+//! is itself translated when it is a listed message (an I/O reason, the
+//! reason a date is impossible). To find or fix a wording, look here; a test
+//! checks that every English template is one the code still writes.
+//!
+//! Human diagnostics are translated; `--diagnostics json` stays English, a
+//! stable interface for scripts.
+
+use std::sync::OnceLock;
+
+/// A language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Sets the language for the rest of the process (the first call wins).
+pub fn set(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+/// The language in use: as set, else from the locale.
+pub fn current() -> Lang {
+    *LANG.get_or_init(from_locale)
+}
+
+/// Chinese when the first set locale variable names a Chinese locale.
+pub fn from_locale() -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    if locale.to_ascii_lowercase().starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+/// `text` in the current language.
+pub fn localise(text: &str) -> String {
+    match current() {
+        Lang::En => text.to_string(),
+        Lang::Zh => to_chinese(text),
+    }
+}
+
+/// `text` in Chinese: the first listed template it matches, with its values
+/// translated too; unlisted text stays as it is.
+pub fn to_chinese(text: &str) -> String {
+    for (english, chinese) in TABLE {
+        if let Some(values) = capture(english, text) {
+            let values: Vec<String> = values.iter().map(|v| to_chinese(v)).collect();
+            return fill(chinese, &values);
+        }
+    }
+    text.to_string()
+}
+
+/// The values of `text` at the `{}` of `template`, if it matches.
+fn capture<'a>(template: &str, text: &'a str) -> Option<Vec<&'a str>> {
+    let parts: Vec<&str> = template.split("{}").collect();
+    let mut rest = text.strip_prefix(parts[0])?;
+    if parts.len() == 1 {
+        return rest.is_empty().then(Vec::new);
+    }
+    let mut values = Vec::new();
+    for (i, part) in parts[1..].iter().enumerate() {
+        if i == parts.len() - 2 {
+            values.push(rest.strip_suffix(part)?);
+        } else {
+            let at = rest.find(part)?;
+            values.push(&rest[..at]);
+            rest = &rest[at + part.len()..];
+        }
+    }
+    Some(values)
+}
+
+/// `template` with `{}` (in order) or `{N}` (by position) replaced by `values`.
+fn fill(template: &str, values: &[String]) -> String {
+    let mut out = String::new();
+    let mut next = 0;
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) if after[..close].chars().all(|c| c.is_ascii_digit()) => {
+                let index = if close == 0 {
+                    next += 1;
+                    next - 1
+                } else {
+                    after[..close].parse().unwrap_or(0)
+                };
+                out.push_str(values.get(index).map_or("", String::as_str));
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// English template → Chinese wording. Longer, more specific templates first.
+pub const TABLE: &[(&str, &str)] = &[
+    // Labels and run reports.
+    ("error", "错误"),
+    ("warning", "警告"),
+    ("hint", "提示"),
+    ("failed: {}", "失败：{}"),
+    (
+        "{} issues: {} built, {} unchanged, {} failed ({} s)",
+        "共 {} 期：生成 {}，未变 {}，失败 {}（{} 秒）",
+    ),
+    ("built {} in {} ms", "已生成 {}，用时 {} 毫秒"),
+    (
+        "not built: keeping the last good {}",
+        "未生成：保留上一次成功的 {}",
+    ),
+    // I/O reasons.
+    ("not found", "找不到"),
+    ("permission denied", "没有权限"),
+    (
+        "failed to read the issue file ({})",
+        "无法读取该期文件（{}）",
+    ),
+    (
+        "failed to read standard input ({})",
+        "无法读取标准输入（{}）",
+    ),
+    (
+        "failed to open the issue's folder ({})",
+        "无法打开该期所在的文件夹（{}）",
+    ),
+    (
+        "failed to read the series file ({})",
+        "无法读取系列设置文件（{}）",
+    ),
+    ("failed to read the text ({})", "无法读取文字稿（{}）"),
+    ("failed to write {} file ({})", "无法写入 {} 文件（{}）"),
+    ("failed to create the file ({})", "无法创建文件（{}）"),
+    ("failed to create the folder ({})", "无法创建文件夹（{}）"),
+    ("failed to read the folder ({})", "无法读取文件夹（{}）"),
+    ("failed to read photo {} ({})", "无法读取图片 {}（{}）"),
+    ("failed to read the template ({})", "无法读取模板（{}）"),
+    ("failed to read font file ({})", "无法读取字体文件（{}）"),
+    (
+        "failed to read font directory ({})",
+        "无法读取字体文件夹（{}）",
+    ),
+    ("no such file or folder", "没有这个文件或文件夹"),
+    ("the file is not UTF-8 text", "文件不是 UTF-8 编码的文本"),
+    (
+        "save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8); GBK/GB18030 files are not read",
+        "请另存为 UTF-8 编码（记事本：另存为 → 编码选 UTF-8）；GBK/GB18030 文件不能直接读取",
+    ),
+    // YAML.
+    ("unknown key `{}`", "未知的键 `{}`"),
+    ("did you mean `{}`?", "是不是要写 `{}`？"),
+    ("the keys allowed here are: {}", "这里可以用的键有：{}"),
+    ("missing key `{}`", "缺少键 `{}`"),
+    (
+        "add `{}:` with its value to this mapping",
+        "请在这一层加上 `{}:` 及其值",
+    ),
+    (
+        "add `{}` to the issue file or to {}",
+        "请在该期文件或 {1} 中加上 `{0}`",
+    ),
+    (
+        "add `{}` to the issue file (or to a series.yaml beside it)",
+        "请在该期文件（或同一文件夹中的 series.yaml）中加上 `{}`",
+    ),
+    ("add `{}` to the issue file", "请在该期文件中加上 `{}`"),
+    (
+        "wrong type: found {}, expected {}",
+        "类型不对：这里是 {}，应为 {}",
+    ),
+    ("this value is not a valid {}", "这个值不是有效的 {}"),
+    ("duplicate key `{}`", "重复的键 `{}`"),
+    ("duplicate key", "重复的键"),
+    (
+        "a key may appear only once in a mapping: remove this one or merge it with the first",
+        "同一层中每个键只能出现一次：请删去这一处，或与前面的合并",
+    ),
+    ("YAML syntax error: {}", "YAML 语法错误：{}"),
+    (
+        "check the indentation and that each key is followed by `: `",
+        "请检查缩进，以及每个键后面是否为半角冒号加空格 `: `",
+    ),
+    (
+        "the file goes past a safety limit ({})",
+        "文件超出了安全限制（{}）",
+    ),
+    (
+        "a bulletin needs no deep nesting and few anchors; simplify the file",
+        "简报不需要很深的嵌套和大量锚点，请简化文件",
+    ),
+    (
+        "full-width space (U+3000) in the indentation",
+        "缩进中有全角空格（U+3000）",
+    ),
+    (
+        "indent with ordinary half-width spaces; switch the input method to half-width (半角) mode",
+        "请用半角空格缩进；把输入法切换到半角模式",
+    ),
+    ("tab in the indentation", "缩进中有制表符（Tab）"),
+    (
+        "YAML indents with spaces only; replace the tab with spaces",
+        "YAML 只能用空格缩进，请把 Tab 换成空格",
+    ),
+    (
+        "full-width colon `：` after the key `{}`",
+        "键 `{}` 后面用了全角冒号 `：`",
+    ),
+    (
+        "write a half-width colon and a space: `{}`",
+        "请改用半角冒号加空格：`{}`",
+    ),
+    (
+        "`{}` describes one issue and cannot be set in {}",
+        "`{}` 是每一期各自的内容，不能写在 {} 中",
+    ),
+    ("move it into the issue file", "请把它移到该期的文件中"),
+    (
+        "both `columns` and `articles` are set",
+        "同时写了 `columns` 和 `articles`",
+    ),
+    (
+        "use `columns` when the issue has 栏目, or `articles` alone when it has none",
+        "有栏目时用 `columns`，没有栏目时只用 `articles`",
+    ),
+    ("the issue has no articles", "这一期没有文章"),
+    (
+        "add at least one article with a `title` and a `body`",
+        "请至少加一篇文章，写明 `title` 和 `body`",
+    ),
+    // Values.
+    (
+        "impossible date: {}; write it as YYYY-MM-DD, e.g. 2023-07-21",
+        "日期不存在：{}；请写成 YYYY-MM-DD，例如 2023-07-21",
+    ),
+    ("impossible date: {}", "日期不存在：{}"),
+    (
+        "write it as YYYY-MM-DD, e.g. 2025-03-01",
+        "请写成 YYYY-MM-DD，例如 2025-03-01",
+    ),
+    ("the year {} is not a four-digit year", "年份 {} 不是四位数"),
+    ("there is no month {}", "没有 {} 月"),
+    (
+        "{}-{} has no day {} (it has {} days)",
+        "{} 年 {} 月没有 {} 日（这个月只有 {} 天）",
+    ),
+    ("`{}` is not a date", "`{}` 不是日期"),
+    (
+        "empty text: write the text after the colon, or remove the key",
+        "内容为空：请在冒号后写上内容，或删去这个键",
+    ),
+    (
+        "{} is not a positive whole number; numbers here count from 1",
+        "{} 不是正整数；这里的编号从 1 开始",
+    ),
+    (
+        "{} is not a whole number; write e.g. 14",
+        "{} 不是整数；请写成如 14",
+    ),
+    (
+        "`{}` is not a number; write digits only, e.g. 14",
+        "`{}` 不是数字；请只写阿拉伯数字，如 14",
+    ),
+    (
+        "{} is not a usable size in points; give a number above 0 and at most 200",
+        "{} 不是可用的磅值；请写大于 0、不超过 200 的数",
+    ),
+    (
+        "a colour is four CMYK percentages from 0 to 100, e.g. [0, 80, 80, 0]",
+        "颜色应写成四个 0～100 的 CMYK 百分数，如 [0, 80, 80, 0]",
+    ),
+    (
+        "empty paragraph: remove the line or write its text",
+        "段落为空：请删去这一行或写上内容",
+    ),
+    (
+        "a body entry is one of: a paragraph (`text`, with an optional `lead`), a `heading`, a `subheading` or a `photo`; this one mixes them or has none",
+        "正文的每一项只能是一种：段落（`text`，可带 `lead`）、`heading`、`subheading` 或 `photo`；这一项混用了几种，或一种也没有",
+    ),
+    (
+        "`caption` and `width` belong to a `photo`",
+        "`caption` 和 `width` 只能用于 `photo`",
+    ),
+    (
+        "photo width {} is not a fraction of the line: give a number above 0 and at most 1",
+        "图片宽度 {} 不是版心宽度的比例：请写大于 0、不超过 1 的数",
+    ),
+    // Photos and fonts.
+    ("the photo path is absolute: {}", "图片路径是绝对路径：{}"),
+    (
+        "give the path relative to the issue file",
+        "请写相对于该期文件的路径",
+    ),
+    (
+        "the photo leads outside the issue's folder: {}",
+        "图片位于该期文件夹之外：{}",
+    ),
+    (
+        "copy the photo into the issue's folder; `..` is not allowed",
+        "请把图片复制到该期文件所在的文件夹中；不能使用 `..`",
+    ),
+    (
+        "copy the photo into the issue's folder (links out of it are refused)",
+        "请把图片复制到该期文件所在的文件夹中（指向外部的链接不被接受）",
+    ),
+    ("photo not found: {}", "找不到图片：{}"),
+    (
+        "check the file name; paths are relative to the issue file",
+        "请检查文件名；路径相对于该期文件",
+    ),
+    ("the photo path is not a file: {}", "图片路径不是文件：{}"),
+    ("name an image file", "请写图片文件名"),
+    (
+        "no font has the character `{}` (U+{}); it prints as a blank box on page {}",
+        "没有字体包含字符 `{}`（U+{}）；它在第 {} 页上将印成空白方框",
+    ),
+    (
+        "add a font that has it with --font-path DIR, or replace the character",
+        "请用 --font-path 目录 加入含有这个字的字体，或换用其他字",
+    ),
+    // Commands.
+    (
+        "the template folder has no bulletin.typ",
+        "模板文件夹中没有 bulletin.typ",
+    ),
+    (
+        "a template folder must hold bulletin.typ defining `render(data)`",
+        "模板文件夹中须有定义了 `render(data)` 的 bulletin.typ",
+    ),
+    ("template not found ({})", "找不到模板（{}）"),
+    (
+        "give a folder holding bulletin.typ, or a .typ file",
+        "请给出含有 bulletin.typ 的文件夹，或一个 .typ 文件",
+    ),
+    (
+        "--wrap applies to text output only",
+        "--wrap 只用于文本输出",
+    ),
+    (
+        "add --format txt, or leave --wrap out",
+        "请加上 --format txt，或去掉 --wrap",
+    ),
+    (
+        "-o names one output, but this build makes several",
+        "-o 只能指定一个输出，而这次要生成多个",
+    ),
+    (
+        "use --out-dir DIR for several issues or formats",
+        "多期或多种格式请用 --out-dir 目录",
+    ),
+    (
+        "standard input can only be built on its own",
+        "标准输入只能单独生成",
+    ),
+    ("refusing to write a PDF to a terminal", "不向终端输出 PDF"),
+    (
+        "redirect standard output, or give -o FILE",
+        "请重定向标准输出，或用 -o 文件",
+    ),
+    ("typ output is a folder", "typ 输出是一个文件夹"),
+    ("give -o DIR", "请用 -o 目录"),
+    (
+        "the output would overwrite the issue's source file",
+        "输出会覆盖该期的源文件",
+    ),
+    ("give another -o FILE", "请用 -o 指定另一个文件"),
+    ("the output file exists", "输出文件已存在"),
+    (
+        "give --force to overwrite it, or another -o FILE",
+        "如要覆盖请加 --force，或用 -o 指定另一个文件",
+    ),
+    ("the file exists", "文件已存在"),
+    (
+        "init makes a new series folder; give a new or empty folder",
+        "init 用于新建系列文件夹；请给出一个新的或空的文件夹",
+    ),
+    (
+        "jianbao never overwrites an issue; move or rename the existing file first",
+        "jianbao 不会覆盖已有的一期；请先移走或改名原有文件",
+    ),
+    (
+        "no issue to start from in this folder",
+        "这个文件夹中没有可以作为依据的一期",
+    ),
+    (
+        "give --from FILE, or make a series folder with `jianbao init DIR`",
+        "请用 --from 文件 指定，或先用 `jianbao init 目录` 新建系列文件夹",
+    ),
+    // Import.
+    (
+        "the text is neither UTF-8 nor GBK/GB18030",
+        "文字稿既不是 UTF-8 也不是 GBK/GB18030 编码",
+    ),
+    (
+        "save the file as UTF-8 and import it again",
+        "请另存为 UTF-8 编码后重新导入",
+    ),
+    ("could not place this line: {}", "无法归入的一行：{}"),
+    (
+        "it is kept as a comment in the YAML; move it where it belongs",
+        "已作为注释保留在 YAML 中；请把它移到应在的位置",
+    ),
+    ("no issue number (第 N 期) found", "没有找到期号（第 N 期）"),
+    (
+        "is this the text of a bulletin? The masthead needs a line like 第 14 期",
+        "这是简报的文字稿吗？报头中应有“第 14 期”这样的一行",
+    ),
+    (
+        "no bulletin name found above the issue number",
+        "期号上方没有找到简报名称",
+    ),
+    (
+        "the name is the line above 第 N 期",
+        "简报名称是“第 N 期”上面的一行",
+    ),
+    (
+        "no date (2023 年 7 月 21 日) found under the issue number",
+        "期号下方没有找到日期（2023 年 7 月 21 日）",
+    ),
+    (
+        "the masthead needs the issuing unit and the date",
+        "报头中应有编发单位和日期",
+    ),
+    (
+        "no issuing unit found under the issue number",
+        "期号下方没有找到编发单位",
+    ),
+    (
+        "the unit is the line before the date",
+        "编发单位是日期前面的一行",
+    ),
+    ("no article found", "没有找到文章"),
+    (
+        "an article is a title line followed by its paragraphs",
+        "文章由一行标题及其后的段落组成",
+    ),
+    (
+        "the contents list `{}` but no article has that title",
+        "目录中有“{}”，但没有文章用这个标题",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_match_with_their_values_and_translate_them_too() {
+        assert_eq!(to_chinese("unknown key `titel`"), "未知的键 `titel`");
+        assert_eq!(
+            to_chinese(
+                "impossible date: 2023-02 has no day 30 (it has 28 days); write it as YYYY-MM-DD, e.g. 2023-07-21"
+            ),
+            "日期不存在：2023 年 02 月没有 30 日（这个月只有 28 天）；请写成 YYYY-MM-DD，例如 2023-07-21"
+        );
+        assert_eq!(
+            to_chinese("failed to read the issue file (not found)"),
+            "无法读取该期文件（找不到）"
+        );
+        assert_eq!(
+            to_chinese("add `name: 某某工作简报` to the issue file or to series.yaml"),
+            "请在该期文件或 series.yaml 中加上 `name: 某某工作简报`"
+        );
+        assert_eq!(to_chinese("something unlisted"), "something unlisted");
+    }
+
+    /// Every English template is still written somewhere in the code: the
+    /// longest literal piece of each occurs in the sources.
+    #[test]
+    fn every_template_is_one_the_code_writes() {
+        let sources = [
+            include_str!("main.rs"),
+            include_str!("lib.rs"),
+            include_str!("input.rs"),
+            include_str!("model.rs"),
+            include_str!("batch.rs"),
+            include_str!("render.rs"),
+            include_str!("diag.rs"),
+            include_str!("read/yaml.rs"),
+            include_str!("read/text.rs"),
+            include_str!("typeset/fonts.rs"),
+            include_str!("scaffold.rs"),
+        ]
+        .concat();
+        for (english, _) in TABLE {
+            let piece = english
+                .split("{}")
+                .max_by_key(|p| p.len())
+                .unwrap_or(english);
+            let piece = piece.trim_matches(|c: char| !c.is_alphanumeric());
+            assert!(
+                sources.contains(piece),
+                "`{english}` is no longer written anywhere"
+            );
+        }
+    }
+}
