@@ -155,7 +155,10 @@ fn binary(root: &Path) -> PathBuf {
 /// Runs the binary; returns the wall time and the child's peak RSS in KiB.
 fn run(binary: &Path, args: &[&str]) -> (Duration, i64) {
     let start = Instant::now();
-    #[allow(clippy::zombie_processes, reason = "reaped by wait4 below, which also reports its peak RSS")]
+    #[allow(
+        clippy::zombie_processes,
+        reason = "reaped by wait4 below, which also reports its peak RSS"
+    )]
     let child = Command::new(binary)
         .args(args)
         .spawn()

@@ -144,6 +144,30 @@ pub struct OutputArgs {
     /// character is two), keeping the Chinese line-breaking rules.
     #[arg(long, value_name = "N")]
     pub wrap: Option<usize>,
+    /// PNG output: pixels per inch.
+    #[arg(long, value_name = "N", default_value_t = 144)]
+    pub ppi: u32,
+    /// PNG/SVG output: the pages to export, e.g. 1 or 1,3-4 (default: all).
+    #[arg(long, value_name = "PAGES", value_parser = parse_pages)]
+    pub pages: Option<PageRanges>,
+}
+
+/// Inclusive 1-based page ranges.
+#[derive(Debug, Clone)]
+pub struct PageRanges(pub Vec<(usize, usize)>);
+
+/// `1,3-4` → [(1, 1), (3, 4)].
+fn parse_pages(text: &str) -> Result<PageRanges, String> {
+    text.split(',')
+        .map(|part| {
+            let (a, b) = part.split_once('-').unwrap_or((part, part));
+            match (a.trim().parse::<usize>(), b.trim().parse::<usize>()) {
+                (Ok(a), Ok(b)) if a >= 1 && a <= b => Ok((a, b)),
+                _ => Err(format!("`{part}` is not a page or range like 3 or 2-5")),
+            }
+        })
+        .collect::<Result<_, _>>()
+        .map(PageRanges)
 }
 
 #[derive(Debug, Args)]
@@ -228,6 +252,10 @@ pub enum Format {
     Txt,
     /// A folder with the Typst entry, template and data, for the typst CLI.
     Typ,
+    /// One PNG per page (NAME-1.png, …; or a {p} in -o).
+    Png,
+    /// One SVG per page.
+    Svg,
 }
 
 impl From<Format> for RenderFormat {
@@ -237,6 +265,8 @@ impl From<Format> for RenderFormat {
             Format::Html => RenderFormat::Html,
             Format::Txt => RenderFormat::Txt,
             Format::Typ => RenderFormat::Typ,
+            Format::Png => RenderFormat::Png,
+            Format::Svg => RenderFormat::Svg,
         }
     }
 }

@@ -80,6 +80,46 @@ impl Loaded {
     }
 }
 
+/// The issue's photos, checked and prepared (vetted, oriented, downsampled,
+/// stripped of metadata): each photo path with its prepared image.
+pub fn prepare_photos(
+    loaded: &Loaded,
+    cache: &crate::photo::Cache,
+) -> Result<Vec<(String, std::sync::Arc<crate::photo::Prepared>)>, Failure> {
+    let problems = check_photos(loaded);
+    if !problems.is_empty() {
+        return Err(Failure(problems));
+    }
+    let mut prepared: Vec<(String, std::sync::Arc<crate::photo::Prepared>)> = Vec::new();
+    let mut problems = Vec::new();
+    for article in loaded.issue.articles() {
+        for block in &article.body {
+            let crate::model::Block::Photo { path, width, .. } = block else {
+                continue;
+            };
+            if prepared.iter().any(|(p, _)| p == path) {
+                continue;
+            }
+            let result = fs::read(loaded.folder.join(path))
+                .map_err(|e| crate::io_reason(&e))
+                .and_then(|bytes| cache.prepare(&bytes, width.unwrap_or(1.0)));
+            match result {
+                Ok(photo) => prepared.push((path.clone(), photo)),
+                Err(why) => problems.push(loaded.diagnostic_at(
+                    Diagnostic::error(Some(&loaded.name), format!("the photo {path} cannot be used: {why}"))
+                        .hint("use a JPEG or PNG photo of ordinary size (at most 20000 pixels on a side)"),
+                    path,
+                )),
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(prepared)
+    } else {
+        Err(Failure(problems))
+    }
+}
+
 /// Checks that every photo is a file inside the issue's folder (its real path,
 /// symlinks resolved).
 pub fn check_photos(loaded: &Loaded) -> Vec<Diagnostic> {

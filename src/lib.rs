@@ -23,6 +23,7 @@ pub mod input;
 pub mod messages;
 pub mod model;
 pub mod output;
+pub mod photo;
 pub mod read;
 pub mod render;
 pub mod scaffold;
@@ -51,11 +52,8 @@ pub fn typeset_for(
     loaded: &Loaded,
     rgb_only: bool,
 ) -> Result<(Typeset, Vec<Diagnostic>), Failure> {
-    let problems = input::check_photos(loaded);
-    if !problems.is_empty() {
-        return Err(Failure(problems));
-    }
-    let typeset = env.typeset(&loaded.issue, loaded.folder.clone(), rgb_only)?;
+    let photos = input::prepare_photos(loaded, &env.photos)?;
+    let typeset = env.typeset(&loaded.issue, loaded.folder.clone(), rgb_only, &photos)?;
     let mut warnings = typeset.warnings.clone();
     for (&c, &page) in &typeset.missing {
         let warning = Diagnostic::warning(

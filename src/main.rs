@@ -176,6 +176,8 @@ fn render_options(output: &OutputArgs, common: &CommonArgs) -> RenderOptions {
         source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|v| v.trim().parse().ok()),
+        ppi: Some(output.ppi),
+        pages: output.pages.clone().map(|p| p.0).unwrap_or_default(),
     }
 }
 
@@ -260,8 +262,9 @@ fn build_one(
         );
         return Err(TROUBLE);
     }
-    if output.is_none() && format == Format::Typ {
-        reporter.error(Diagnostic::error(None, "typ output is a folder").hint("give -o DIR"));
+    if output.is_none() && matches!(format, Format::Typ | Format::Png | Format::Svg) {
+        reporter
+            .error(Diagnostic::error(None, "this output is several files").hint("give -o PATH"));
         return Err(TROUBLE);
     }
     if let (Some(out), Input::Path(source)) = (&output, &input)
@@ -302,7 +305,7 @@ fn write_to(
             .lock()
             .write_all(bytes)
             .and_then(|()| io::stdout().flush()),
-        (None, Output::Folder(_)) => unreachable!("refused above"),
+        (None, Output::Folder(_) | Output::Pages(_)) => unreachable!("refused above"),
     };
     written.map_err(|err| {
         if err.kind() != io::ErrorKind::BrokenPipe {

@@ -157,7 +157,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("failed to create the file ({})", "无法创建文件（{}）"),
     ("failed to create the folder ({})", "无法创建文件夹（{}）"),
     ("failed to read the folder ({})", "无法读取文件夹（{}）"),
-    ("failed to read photo {} ({})", "无法读取图片 {}（{}）"),
     ("failed to read the template ({})", "无法读取模板（{}）"),
     ("failed to read font file ({})", "无法读取字体文件（{}）"),
     (
@@ -333,6 +332,28 @@ pub const TABLE: &[(&str, &str)] = &[
     ),
     ("the photo path is not a file: {}", "图片路径不是文件：{}"),
     ("name an image file", "请写图片文件名"),
+    ("the photo {} cannot be used: {}", "图片 {} 无法使用：{}"),
+    (
+        "use a JPEG or PNG photo of ordinary size (at most 20000 pixels on a side)",
+        "请使用普通大小的 JPEG 或 PNG 图片（每边不超过 20000 像素）",
+    ),
+    (
+        "the photo claims {} × {} pixels; at most {} on a side and {} megapixels are allowed",
+        "图片声称有 {} × {} 像素；每边最多 {} 像素、总共最多 {} 百万像素",
+    ),
+    (
+        "the photo file is {} MB; at most {} MB is read",
+        "图片文件有 {} MB；最多读取 {} MB",
+    ),
+    (
+        "this is not an image format jianbao reads (JPEG, PNG, WebP, GIF, BMP, TIFF)",
+        "这不是 jianbao 能读取的图片格式（JPEG、PNG、WebP、GIF、BMP、TIFF）",
+    ),
+    (
+        "the photo's header cannot be read ({})",
+        "无法读取图片文件头（{}）",
+    ),
+    ("the photo cannot be decoded ({})", "无法解码图片（{}）"),
     (
         "no font has the character `{}` (U+{}); it prints as a blank box on page {}",
         "没有字体包含字符 `{}`（U+{}）；它在第 {} 页上将印成空白方框",
@@ -380,8 +401,8 @@ pub const TABLE: &[(&str, &str)] = &[
         "redirect standard output, or give -o FILE",
         "请重定向标准输出，或用 -o 文件",
     ),
-    ("typ output is a folder", "typ 输出是一个文件夹"),
-    ("give -o DIR", "请用 -o 目录"),
+    ("this output is several files", "这种输出包含多个文件"),
+    ("give -o PATH", "请用 -o 指定路径"),
     (
         "the output would overwrite the issue's source file",
         "输出会覆盖该期的源文件",
@@ -503,6 +524,7 @@ mod tests {
             include_str!("read/text.rs"),
             include_str!("typeset/fonts.rs"),
             include_str!("scaffold.rs"),
+            include_str!("photo.rs"),
         ]
         .concat();
         for (english, _) in TABLE {

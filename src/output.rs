@@ -31,8 +31,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes a rendered output at `path`: a file, or a folder of files (each
-/// written atomically; the folder is made if missing).
+/// Writes a rendered output at `path`: a file, a folder of files (each
+/// written atomically; the folder is made if missing), or one file per page
+/// named by [`page_path`].
 pub fn write_output(path: &Path, output: &Output) -> io::Result<()> {
     match output {
         Output::File(bytes) => write_atomically(path, bytes),
@@ -46,7 +47,31 @@ pub fn write_output(path: &Path, output: &Output) -> io::Result<()> {
             }
             Ok(())
         }
+        Output::Pages(pages) => {
+            for (n, bytes) in pages {
+                write_atomically(&page_path(path, *n), bytes)?;
+            }
+            Ok(())
+        }
     }
+}
+
+/// The file of page `n`: `{p}` in the name replaced by the number, else
+/// `NAME-n.EXT` (`issue.png` → `issue-1.png`).
+pub fn page_path(path: &Path, n: usize) -> PathBuf {
+    let text = path.to_string_lossy();
+    if text.contains("{p}") {
+        return PathBuf::from(text.replace("{p}", &n.to_string()));
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}-{n}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{n}"),
+    };
+    path.with_file_name(name)
 }
 
 /// Where the input key of an output is kept for incremental runs:

@@ -25,6 +25,10 @@ pub enum Format {
     Txt,
     /// The Typst entry, template and data as a folder, for the typst CLI.
     Typ,
+    /// One PNG image per page (previews, thumbnails).
+    Png,
+    /// One SVG image per page.
+    Svg,
 }
 
 impl Format {
@@ -35,6 +39,8 @@ impl Format {
             Format::Html => "html",
             Format::Txt => "txt",
             Format::Typ => "typ",
+            Format::Png => "png",
+            Format::Svg => "svg",
         }
     }
 
@@ -45,13 +51,15 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             "txt" | "text" => Some(Format::Txt),
             "typ" => Some(Format::Typ),
+            "png" => Some(Format::Png),
+            "svg" => Some(Format::Svg),
             _ => None,
         }
     }
 
     /// Whether this format needs the Typst environment (fonts, template).
     pub fn needs_typesetting(self) -> bool {
-        matches!(self, Format::Pdf | Format::Typ)
+        matches!(self, Format::Pdf | Format::Typ | Format::Png | Format::Svg)
     }
 }
 
@@ -66,6 +74,10 @@ pub struct RenderOptions {
     pub strict: bool,
     /// `SOURCE_DATE_EPOCH`.
     pub source_date_epoch: Option<i64>,
+    /// PNG resolution in pixels per inch (default 144).
+    pub ppi: Option<u32>,
+    /// Pages to export as images (1-based, inclusive ranges); all when empty.
+    pub pages: Vec<(usize, usize)>,
 }
 
 /// The PDF standards offered.
@@ -96,6 +108,8 @@ pub enum Output {
     File(Vec<u8>),
     /// A folder: relative paths and contents (the `typ` export).
     Folder(Vec<(PathBuf, Vec<u8>)>),
+    /// One file per page: the 1-based page number and its bytes.
+    Pages(Vec<(usize, Vec<u8>)>),
 }
 
 /// A rendered issue and the warnings on the way.
@@ -133,11 +147,16 @@ pub fn render(
             )
         }
         Format::Html => {
-            crate::input::check_photos(loaded)
-                .into_iter()
-                .next()
-                .map_or(Ok(()), |d| Err(Failure(vec![d])))?;
-            let html = write::html::html(&loaded.issue, &Default::default())
+            // Photos embedded as data URIs: the page stays one self-contained file.
+            let cache = env.map_or_else(crate::photo::Cache::default, |e| e.photos.clone());
+            let photos = crate::input::prepare_photos(loaded, &cache)?;
+            let options = write::html::HtmlOptions {
+                photos: photos
+                    .iter()
+                    .map(|(path, photo)| (path.clone(), photo.data_uri()))
+                    .collect(),
+            };
+            let html = write::html::html(&loaded.issue, &options)
                 .map_err(|e| Diagnostic::error(None, format!("failed to write HTML ({e})")))?;
             (Output::File(html.into_bytes()), Vec::new())
         }
@@ -151,6 +170,38 @@ pub fn render(
         Format::Typ => {
             let env = env.expect("typ output needs the environment");
             (Output::Folder(typ_folder(env, loaded)?), Vec::new())
+        }
+        Format::Png | Format::Svg => {
+            let env = env.expect("image output needs the environment");
+            let (typeset, warnings) = crate::typeset_for(env, loaded, false)?;
+            let wanted = |n: usize| {
+                options.pages.is_empty() || options.pages.iter().any(|&(a, b)| a <= n && n <= b)
+            };
+            let mut pages = Vec::new();
+            for (i, page) in typeset
+                .document
+                .pages()
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| wanted(i + 1))
+            {
+                let bytes = if format == Format::Png {
+                    let ppi = f64::from(options.ppi.unwrap_or(144));
+                    let render = typst_render::RenderOptions {
+                        pixel_per_pt: typst::utils::Scalar::new(ppi / 72.0),
+                        ..Default::default()
+                    };
+                    typst_render::render(page, &render)
+                        .encode_png()
+                        .map_err(|e| {
+                            Diagnostic::error(None, format!("failed to encode PNG ({e})"))
+                        })?
+                } else {
+                    typst_svg::svg(page, &typst_svg::SvgOptions::default()).into_bytes()
+                };
+                pages.push((i + 1, bytes));
+            }
+            (Output::Pages(pages), warnings)
         }
     };
     if options.strict {
@@ -173,29 +224,23 @@ fn strict(mut warnings: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// `main.typ` (which includes jianbao's entry), `.jianbao/` (entry, data,
 /// template) and the photos, laid out as the virtual project root.
 fn typ_folder(env: &Environment, loaded: &Loaded) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
-    let problems = crate::input::check_photos(loaded);
-    if !problems.is_empty() {
-        return Err(Failure(problems));
-    }
+    let photos = crate::input::prepare_photos(loaded, &env.photos)?;
     let mut files = vec![
         (
             PathBuf::from("main.typ"),
             b"// Compile with: typst compile --root . main.typ --font-path <jianbao>/fonts\n#include \"/.jianbao/main.typ\"\n".to_vec(),
         ),
         (PathBuf::from(".jianbao/main.typ"), world::MAIN.as_bytes().to_vec()),
-        (PathBuf::from(".jianbao/data.json"), env.data(&loaded.issue, false)?),
+        (PathBuf::from(".jianbao/data.json"), env.data(&loaded.issue, false, &photos)?),
     ];
     for (path, bytes) in template_files(&env.template)? {
         files.push((Path::new(".jianbao/template").join(path), bytes));
     }
-    for path in photo_paths(loaded) {
-        let bytes = fs::read(loaded.folder.join(&path)).map_err(|e| {
-            Diagnostic::error(
-                Some(&loaded.name),
-                format!("failed to read photo {path} ({})", crate::io_reason(&e)),
-            )
-        })?;
-        files.push((PathBuf::from(path), bytes));
+    for (i, (_, photo)) in photos.iter().enumerate() {
+        files.push((
+            PathBuf::from(crate::typeset::photo_file(i, photo)),
+            photo.bytes.clone(),
+        ));
     }
     Ok(files)
 }

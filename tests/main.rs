@@ -8,7 +8,8 @@
 //! - `outputs`: HTML and text writers (golden files, structure, browser);
 //! - `import`: plain text back to YAML (round trips, fixtures, property);
 //! - `batch`: batch runs, incremental rebuilds, watch, completions, typ export;
-//! - `editor`: the JSON Schema, `init` and `new`.
+//! - `editor`: the JSON Schema, `init` and `new`;
+//! - `photos`: photo preparation, previews, archival PDF.
 
 mod support;
 
@@ -20,4 +21,5 @@ mod fonts;
 mod geometry;
 mod import;
 mod outputs;
+mod photos;
 mod safety;

@@ -9,10 +9,11 @@ pub mod world;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Serialize;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
-use typst::foundations::Datetime;
+use typst::foundations::{Bytes, Datetime};
 use typst::layout::{Frame, FrameItem};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
@@ -20,6 +21,7 @@ use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Failure, Position};
 use crate::model::Issue;
+use crate::photo::Prepared;
 use fonts::{Fonts, RoleFamilies};
 use world::IssueWorld;
 pub use world::TemplateSource;
@@ -31,6 +33,8 @@ pub struct Environment {
     pub fonts: Fonts,
     /// Where the template comes from.
     pub template: TemplateSource,
+    /// Photos prepared so far, by content.
+    pub photos: crate::photo::Cache,
 }
 
 impl Environment {
@@ -40,30 +44,33 @@ impl Environment {
             library: LazyHash::new(Library::default()),
             fonts,
             template,
+            photos: Default::default(),
         }
     }
 
     /// Lays out `issue`; `folder` is the issue's folder (photos resolve in it).
-    /// `rgb_only` asks the template for RGB colours (PDF/A cannot carry CMYK).
+    /// `rgb_only` asks the template for RGB colours (PDF/A cannot carry CMYK);
+    /// `photos` are the issue's prepared photos, by their paths.
     pub fn typeset(
         &self,
         issue: &Issue,
         folder: PathBuf,
         rgb_only: bool,
+        photos: &[(String, Arc<Prepared>)],
     ) -> Result<Typeset, Failure> {
-        let data = serde_json::to_vec(&TemplateData {
-            issue,
-            fonts: self.fonts.roles(),
-            rgb_only,
-        })
-        .map_err(|e| Diagnostic::error(None, format!("failed to serialise the issue ({e})")))?;
+        let data = self.data(issue, rgb_only, photos)?;
         let today = Datetime::from_ymd(
             issue.date.year,
             issue.date.month as u8,
             issue.date.day as u8,
         )
         .expect("a checked date");
-        let world = IssueWorld::new(self, folder, data, today);
+        let files = photos
+            .iter()
+            .enumerate()
+            .map(|(i, (_, photo))| (photo_file(i, photo), Bytes::new(photo.bytes.clone())))
+            .collect();
+        let world = IssueWorld::new(self, folder, data, files, today);
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         // Keep memory flat over long runs: drop memoised results unused for a while.
         typst::comemo::evict(10);
@@ -88,13 +95,26 @@ impl Environment {
 
 impl Environment {
     /// The template's input for `issue`: the JSON of `/.jianbao/data.json`.
-    pub fn data(&self, issue: &Issue, rgb_only: bool) -> Result<Vec<u8>, Failure> {
-        serde_json::to_vec_pretty(&TemplateData {
+    pub fn data(
+        &self,
+        issue: &Issue,
+        rgb_only: bool,
+        photos: &[(String, Arc<Prepared>)],
+    ) -> Result<Vec<u8>, Failure> {
+        let photos = photos
+            .iter()
+            .enumerate()
+            .map(|(i, (path, photo))| (path.as_str(), format!("/{}", photo_file(i, photo))))
+            .collect();
+        let data = TemplateData {
             issue,
             fonts: self.fonts.roles(),
             rgb_only,
+            photos,
+        };
+        serde_json::to_vec_pretty(&data).map_err(|e| {
+            Diagnostic::error(None, format!("failed to serialise the issue ({e})")).into()
         })
-        .map_err(|e| Diagnostic::error(None, format!("failed to serialise the issue ({e})")).into())
     }
 }
 
@@ -104,6 +124,13 @@ struct TemplateData<'a> {
     issue: &'a Issue,
     fonts: &'a RoleFamilies,
     rgb_only: bool,
+    /// Each photo path → the virtual file of its prepared image.
+    photos: BTreeMap<&'a str, String>,
+}
+
+/// The virtual file of the `i`-th prepared photo, relative to the project root.
+pub fn photo_file(i: usize, photo: &Prepared) -> String {
+    format!(".jianbao/photos/{i}.{}", photo.extension)
 }
 
 /// A laid-out issue.

@@ -67,11 +67,19 @@ pub struct IssueWorld<'a> {
 impl<'a> IssueWorld<'a> {
     /// A world whose data is `data` (the JSON the template reads) and whose
     /// project folder is `root` (canonical).
-    pub fn new(env: &'a Environment, root: PathBuf, data: Vec<u8>, today: Datetime) -> Self {
+    /// `files` are extra virtual files (prepared photos) by their path under the root.
+    pub fn new(
+        env: &'a Environment,
+        root: PathBuf,
+        data: Vec<u8>,
+        files: Vec<(String, Bytes)>,
+        today: Datetime,
+    ) -> Self {
         let loader = Loader {
             root,
             template: &env.template,
             data: Bytes::new(data),
+            files,
         };
         IssueWorld {
             env,
@@ -130,6 +138,7 @@ struct Loader<'a> {
     root: PathBuf,
     template: &'a TemplateSource,
     data: Bytes,
+    files: Vec<(String, Bytes)>,
 }
 
 impl FileLoader for Loader<'_> {
@@ -165,6 +174,9 @@ impl FileLoader for Loader<'_> {
                     read_confined(file.parent().unwrap_or(Path::new(".")), Path::new(rest))
                 }
             };
+        }
+        if let Some((_, bytes)) = self.files.iter().find(|(name, _)| name == path) {
+            return Ok(bytes.clone());
         }
         if path.starts_with(".jianbao/") || path == OWN_DIR {
             return Err(FileError::NotFound(PathBuf::from(path)));

@@ -2,17 +2,23 @@
 //! requests; semantic (header, nav, article, footer); every text escaped by
 //! the askama template (`templates/bulletin.html`, checked at compile time).
 
+use std::collections::HashMap;
+
 use askama::Template;
 
 use crate::model::{Block, Face, Issue};
 
 /// How to write HTML.
 #[derive(Debug, Clone, Default)]
-pub struct HtmlOptions {}
+pub struct HtmlOptions {
+    /// Photo path → the `src` to use (e.g. a `data:` URI of the prepared
+    /// photo); a photo not listed is referenced by its path.
+    pub photos: HashMap<String, String>,
+}
 
 /// The HTML page of `issue`.
-pub fn html(issue: &Issue, _options: &HtmlOptions) -> Result<String, askama::Error> {
-    Page::new(issue).render()
+pub fn html(issue: &Issue, options: &HtmlOptions) -> Result<String, askama::Error> {
+    Page::new(issue, options).render()
 }
 
 #[derive(Template)]
@@ -67,7 +73,7 @@ struct GroupView<'a> {
 }
 
 impl<'a> Page<'a> {
-    fn new(issue: &'a Issue) -> Page<'a> {
+    fn new(issue: &'a Issue, options: &'a HtmlOptions) -> Page<'a> {
         let mut n = 0;
         let columns = issue
             .columns
@@ -84,7 +90,11 @@ impl<'a> Page<'a> {
                             title: article.title.as_str(),
                             subtitle: article.subtitle.as_ref().map(|t| t.as_str()),
                             source: article.source.as_ref().map(|t| t.as_str()),
-                            blocks: article.body.iter().map(block_view).collect(),
+                            blocks: article
+                                .body
+                                .iter()
+                                .map(|b| block_view(b, options))
+                                .collect(),
                         }
                     })
                     .collect(),
@@ -125,7 +135,7 @@ impl<'a> Page<'a> {
     }
 }
 
-fn block_view(block: &Block) -> BlockView<'_> {
+fn block_view<'a>(block: &'a Block, options: &'a HtmlOptions) -> BlockView<'a> {
     match block {
         Block::Paragraph { lead, text } => BlockView {
             kind: "paragraph",
@@ -143,7 +153,7 @@ fn block_view(block: &Block) -> BlockView<'_> {
             kind: "photo",
             lead: None,
             text: caption.as_deref().unwrap_or(""),
-            src: path,
+            src: options.photos.get(path).map_or(path, String::as_str),
         },
     }
 }

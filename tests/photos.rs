@@ -1,0 +1,329 @@
+//! Photos: vetted before Typst sees them, oriented, downsampled, stripped of
+//! metadata; in the PDF, the HTML and the text. Previews as PNG and SVG.
+
+use std::fs;
+use std::io::Cursor;
+use std::process::Command;
+
+use image::{ImageFormat, RgbImage, RgbaImage};
+
+use crate::support::{folder, run_in, stderr};
+
+fn issue_with(photo: &str, width: &str) -> String {
+    format!(
+        "name: 测试简报\nunit: 测试办\nnumber: 1\ndate: 2024-01-05\narticles:\n  - title: 标题\n    body:\n      - 正文第一段。\n      - photo: {photo}\n        caption: 志愿者在社区开展活动\n{width}"
+    )
+}
+
+fn encode(image: &image::DynamicImage, format: ImageFormat) -> Vec<u8> {
+    let mut out = Vec::new();
+    image.write_to(&mut Cursor::new(&mut out), format).unwrap();
+    out
+}
+
+/// A 40 × 20 JPEG whose EXIF says "rotate 90° clockwise" and holds a GPS tag.
+fn rotated_jpeg_with_gps() -> Vec<u8> {
+    let jpeg = encode(
+        &image::DynamicImage::ImageRgb8(RgbImage::from_pixel(40, 20, image::Rgb([10, 120, 200]))),
+        ImageFormat::Jpeg,
+    );
+    let mut tiff: Vec<u8> = b"MM\0*\0\0\0\x08".to_vec();
+    tiff.extend_from_slice(&2u16.to_be_bytes());
+    tiff.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0]); // Orientation = 6
+    tiff.extend_from_slice(&[0x88, 0x25, 0, 4, 0, 0, 0, 1, 0, 0, 0, 38]); // GPS IFD at 38
+    tiff.extend_from_slice(&[0, 0, 0, 0]);
+    tiff.extend_from_slice(&1u16.to_be_bytes());
+    tiff.extend_from_slice(&[0, 1, 0, 2, 0, 0, 0, 2, b'N', 0, 0, 0]); // GPSLatitudeRef = N
+    tiff.extend_from_slice(&[0, 0, 0, 0]);
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend_from_slice(&tiff);
+    let mut out = jpeg[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&((app1.len() + 2) as u16).to_be_bytes());
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+/// `pdfimages -list`: (width, height) of each embedded image.
+fn images_in(pdf: &std::path::Path) -> Vec<(u32, u32)> {
+    let out = Command::new("pdfimages")
+        .arg("-list")
+        .arg(pdf)
+        .output()
+        .expect("pdfimages (poppler-utils) is installed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            // Soft masks (the alpha of a PNG) are listed apart: count images.
+            (*f.get(2)? == "image").then_some(())?;
+            Some((f.get(3)?.parse().ok()?, f.get(4)?.parse().ok()?))
+        })
+        .collect()
+}
+
+#[test]
+fn a_lying_header_and_a_truncated_file_are_errors_at_the_yaml_line() {
+    // 69 bytes: a PNG header claiming 100000 × 100000 pixels.
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend_from_slice(&100_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&100_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    let mut lying = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
+    lying.extend_from_slice(&ihdr);
+    lying.extend_from_slice(&crc32(&ihdr).to_be_bytes());
+    // An IDAT chunk that is far too short for the pixels it would need.
+    lying.extend_from_slice(&[0, 0, 0, 20]);
+    lying.extend_from_slice(b"IDAT");
+    lying.resize(69, 0);
+    let jpeg = encode(
+        &image::DynamicImage::ImageRgb8(RgbImage::new(200, 100)),
+        ImageFormat::Jpeg,
+    );
+    for (name, bytes, expected) in [
+        ("huge.png", lying, "claims 100000 × 100000 pixels"),
+        ("cut.jpg", jpeg[..jpeg.len() / 3].to_vec(), "cannot be"),
+        (
+            "notes.png",
+            b"just some text, not an image".to_vec(),
+            "not an image format",
+        ),
+    ] {
+        let dir = folder(&[("i.yaml", &issue_with(name, ""))]);
+        fs::write(dir.path().join(name), &bytes).unwrap();
+        let out = run_in(dir.path(), &["build", "i.yaml"], None);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(&format!("the photo {name} cannot be used")) && err.contains(expected),
+            "{name}: {err}"
+        );
+        assert!(err.contains("--> i.yaml:9:16"), "{name}: {err}");
+        assert!(!dir.path().join("i.pdf").exists());
+    }
+}
+
+#[test]
+fn exif_orientation_is_applied_and_metadata_dropped() {
+    let dir = folder(&[("i.yaml", &issue_with("phone.jpg", ""))]);
+    let photo = rotated_jpeg_with_gps();
+    assert!(photo.windows(4).any(|w| w == b"Exif"));
+    fs::write(dir.path().join("phone.jpg"), &photo).unwrap();
+    let out = run_in(dir.path(), &["build", "i.yaml"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = fs::read(dir.path().join("i.pdf")).unwrap();
+    assert_eq!(
+        images_in(&dir.path().join("i.pdf")),
+        [(20, 40)],
+        "turned upright"
+    );
+    assert!(
+        !pdf.windows(4).any(|w| w == b"Exif"),
+        "no EXIF (and so no GPS) in the PDF"
+    );
+    let prepared = jianbao::photo::prepare(&photo, 1.0).unwrap();
+    assert_eq!((prepared.width, prepared.height), (20, 40));
+    assert!(!prepared.bytes.windows(4).any(|w| w == b"Exif"));
+}
+
+#[test]
+fn every_format_is_prepared_for_typst_and_alpha_stays() {
+    let rgba = image::DynamicImage::ImageRgba8(RgbaImage::from_pixel(
+        60,
+        30,
+        image::Rgba([0, 90, 200, 120]),
+    ));
+    let rgb =
+        image::DynamicImage::ImageRgb8(RgbImage::from_pixel(60, 30, image::Rgb([0, 90, 200])));
+    for (name, bytes, kind) in [
+        ("alpha.png", encode(&rgba, ImageFormat::Png), "png"),
+        ("photo.webp", encode(&rgb, ImageFormat::WebP), "jpg"),
+        ("scan.bmp", encode(&rgb, ImageFormat::Bmp), "jpg"),
+        ("scan.tiff", encode(&rgb, ImageFormat::Tiff), "jpg"),
+    ] {
+        let prepared =
+            jianbao::photo::prepare(&bytes, 1.0).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            (prepared.extension, prepared.width, prepared.height),
+            (kind, 60, 30),
+            "{name}"
+        );
+        let dir = folder(&[("i.yaml", &issue_with(name, ""))]);
+        fs::write(dir.path().join(name), &bytes).unwrap();
+        let out = run_in(dir.path(), &["build", "i.yaml"], None);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        assert_eq!(images_in(&dir.path().join("i.pdf")).len(), 1, "{name}");
+    }
+}
+
+#[test]
+fn a_big_photo_makes_a_small_pdf() {
+    // A noisy 3000 × 2400 photo at JPEG quality 100: several megabytes.
+    let mut noisy = RgbImage::new(3000, 2400);
+    let mut seed = 12345u32;
+    for p in noisy.pixels_mut() {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        *p = image::Rgb([(seed >> 16) as u8, (seed >> 8) as u8, seed as u8]);
+    }
+    let mut big = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut big, 100)
+        .encode_image(&noisy)
+        .unwrap();
+    assert!(big.len() > 5 << 20, "{} bytes", big.len());
+    let dir = folder(&[("i.yaml", &issue_with("big.jpg", "        width: 0.5\n"))]);
+    fs::write(dir.path().join("big.jpg"), &big).unwrap();
+    let out = run_in(dir.path(), &["build", "i.yaml"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = fs::metadata(dir.path().join("i.pdf")).unwrap().len();
+    // Half the type area (78 mm) at 300 dpi is 921 pixels wide.
+    assert_eq!(images_in(&dir.path().join("i.pdf")), [(921, 737)]);
+    assert!(
+        pdf < big.len() as u64 / 4,
+        "PDF {pdf} bytes from a {} byte photo",
+        big.len()
+    );
+}
+
+#[test]
+fn photos_in_html_and_text() {
+    let dir = folder(&[("i.yaml", &issue_with("p.png", ""))]);
+    let png = encode(
+        &image::DynamicImage::ImageRgb8(RgbImage::new(30, 20)),
+        ImageFormat::Png,
+    );
+    fs::write(dir.path().join("p.png"), &png).unwrap();
+    let html = run_in(
+        dir.path(),
+        &["build", "i.yaml", "--format", "html", "-o", "-"],
+        None,
+    );
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert!(
+        html.contains("<img src=\"data:image/jpeg;base64,")
+            && html.contains("<figcaption>志愿者在社区开展活动</figcaption>"),
+        "embedded"
+    );
+    let txt = run_in(
+        dir.path(),
+        &["build", "i.yaml", "--format", "txt", "-o", "-"],
+        None,
+    );
+    assert!(
+        String::from_utf8(txt.stdout)
+            .unwrap()
+            .contains("\n[图：志愿者在社区开展活动]\n")
+    );
+}
+
+#[test]
+fn previews_one_file_per_page() {
+    let dir = folder(&[]);
+    let sample = crate::support::sample("linjiang/2024-09.yaml");
+    let out = run_in(
+        dir.path(),
+        &[
+            "build",
+            sample.to_str().unwrap(),
+            "--format",
+            "png",
+            "--ppi",
+            "30",
+            "--pages",
+            "1,3-4",
+            "-o",
+            "p.png",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut files: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["p-1.png", "p-3.png", "p-4.png"]);
+    let page = image::load_from_memory(&fs::read(dir.path().join("p-1.png")).unwrap()).unwrap();
+    // A4 at 30 ppi: 248 × 351 pixels.
+    assert_eq!((page.width(), page.height()), (248, 351));
+    // The masthead name is red: some pixels in the top third are strongly red.
+    let red = page
+        .to_rgb8()
+        .pixels()
+        .take(248 * 117)
+        .filter(|p| p.0[0] > 200 && p.0[1] < 120 && p.0[2] < 120)
+        .count();
+    assert!(red > 100, "{red} red pixels");
+    let out = run_in(
+        dir.path(),
+        &[
+            "build",
+            sample.to_str().unwrap(),
+            "--format",
+            "svg",
+            "--pages",
+            "2",
+            "-o",
+            "s-{p}.svg",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        fs::read_to_string(dir.path().join("s-2.svg"))
+            .unwrap()
+            .starts_with("<svg")
+    );
+}
+
+#[test]
+fn archival_pdf_passes_qpdf_check() {
+    let dir = folder(&[("i.yaml", &issue_with("p.png", ""))]);
+    let png = encode(
+        &image::DynamicImage::ImageRgb8(RgbImage::new(30, 20)),
+        ImageFormat::Png,
+    );
+    fs::write(dir.path().join("p.png"), &png).unwrap();
+    for standard in ["a-2b", "a-2u", "a-3b"] {
+        let out = run_in(
+            dir.path(),
+            &["build", "i.yaml", "--pdf-standard", standard, "-o", "a.pdf"],
+            None,
+        );
+        assert!(out.status.success(), "{standard}: {}", stderr(&out));
+        let check = Command::new("qpdf")
+            .arg("--check")
+            .arg(dir.path().join("a.pdf"))
+            .output()
+            .unwrap();
+        assert!(
+            check.status.success(),
+            "{standard}: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+        let bytes = fs::read(dir.path().join("a.pdf")).unwrap();
+        let part = &standard[2..3];
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            text.contains(&format!("pdfaid:part>{part}<"))
+                || text.contains(&format!("pdfaid:part=\"{part}\"")),
+            "{standard}: XMP"
+        );
+    }
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
