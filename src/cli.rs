@@ -144,6 +144,9 @@ pub struct OutputArgs {
     /// character is two), keeping the Chinese line-breaking rules.
     #[arg(long, value_name = "N")]
     pub wrap: Option<usize>,
+    /// HTML output: reference photos by their paths instead of embedding them.
+    #[arg(long)]
+    pub link_photos: bool,
     /// PNG output: pixels per inch.
     #[arg(long, value_name = "N", default_value_t = 144)]
     pub ppi: u32,

@@ -178,6 +178,7 @@ fn render_options(output: &OutputArgs, common: &CommonArgs) -> RenderOptions {
             .and_then(|v| v.trim().parse().ok()),
         ppi: Some(output.ppi),
         pages: output.pages.clone().map(|p| p.0).unwrap_or_default(),
+        link_photos: output.link_photos,
     }
 }
 

@@ -78,6 +78,8 @@ pub struct RenderOptions {
     pub ppi: Option<u32>,
     /// Pages to export as images (1-based, inclusive ranges); all when empty.
     pub pages: Vec<(usize, usize)>,
+    /// HTML: reference photos by their paths instead of embedding them.
+    pub link_photos: bool,
 }
 
 /// The PDF standards offered.
@@ -147,15 +149,18 @@ pub fn render(
             )
         }
         Format::Html => {
-            // Photos embedded as data URIs: the page stays one self-contained file.
+            // Photos embedded as data URIs, so the page stays one
+            // self-contained file; or referenced by their paths on request.
             let cache = env.map_or_else(crate::photo::Cache::default, |e| e.photos.clone());
             let photos = crate::input::prepare_photos(loaded, &cache)?;
-            let options = write::html::HtmlOptions {
-                photos: photos
+            let embedded = match options.link_photos {
+                true => Default::default(),
+                false => photos
                     .iter()
                     .map(|(path, photo)| (path.clone(), photo.data_uri()))
                     .collect(),
             };
+            let options = write::html::HtmlOptions { photos: embedded };
             let html = write::html::html(&loaded.issue, &options)
                 .map_err(|e| Diagnostic::error(None, format!("failed to write HTML ({e})")))?;
             (Output::File(html.into_bytes()), Vec::new())

@@ -327,3 +327,141 @@ fn crc32(data: &[u8]) -> u32 {
     }
     !crc
 }
+
+/// Page 1 of every sample at 20 ppi against `tests/golden/*-page1.png`
+/// (`JIANBAO_BLESS=1` rewrites them): the mean difference per channel stays
+/// under 2 of 255, so rendering noise passes and a layout change does not.
+#[test]
+fn first_pages_match_their_golden_images() {
+    let dir = folder(&[]);
+    for sample in ["linjiang/2024-09", "linjiang/2024-zk02", "brief/issue"] {
+        let source = crate::support::sample(&format!("{sample}.yaml"));
+        let out = run_in(
+            dir.path(),
+            &[
+                "build",
+                source.to_str().unwrap(),
+                "--format",
+                "png",
+                "--ppi",
+                "20",
+                "--pages",
+                "1",
+                "-o",
+                "page.png",
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let actual = fs::read(dir.path().join("page-1.png")).unwrap();
+        let golden = crate::support::root()
+            .join("tests/golden")
+            .join(format!("{}-page1.png", sample.replace('/', "-")));
+        if std::env::var_os("JIANBAO_BLESS").is_some() {
+            fs::write(&golden, &actual).unwrap();
+            continue;
+        }
+        let expected = image::load_from_memory(&fs::read(&golden).unwrap_or_else(|_| {
+            panic!("{} is missing: run with JIANBAO_BLESS=1", golden.display())
+        }))
+        .unwrap()
+        .to_rgb8();
+        let actual = image::load_from_memory(&actual).unwrap().to_rgb8();
+        assert_eq!(actual.dimensions(), expected.dimensions(), "{sample}");
+        let total: u64 = actual
+            .as_raw()
+            .iter()
+            .zip(expected.as_raw())
+            .map(|(a, b)| u64::from(a.abs_diff(*b)))
+            .sum();
+        let mean = total as f64 / actual.as_raw().len() as f64;
+        assert!(
+            mean < 2.0,
+            "{sample}: page 1 differs from its golden image by {mean:.2} per channel"
+        );
+    }
+}
+
+#[test]
+fn a_cmyk_jpeg_is_converted() {
+    let (w, h) = (32u16, 16u16);
+    let cmyk: Vec<u8> = (0..usize::from(w) * usize::from(h))
+        .flat_map(|_| [0u8, 204, 204, 0])
+        .collect();
+    let mut bytes = Vec::new();
+    jpeg_encoder::Encoder::new(&mut bytes, 90)
+        .encode(&cmyk, w, h, jpeg_encoder::ColorType::Cmyk)
+        .unwrap();
+    let prepared = jianbao::photo::prepare(&bytes, 1.0).unwrap();
+    assert_eq!(
+        (prepared.extension, prepared.width, prepared.height),
+        ("jpg", 32, 16)
+    );
+    let rgb = image::load_from_memory(&prepared.bytes).unwrap();
+    assert_eq!(
+        rgb.color(),
+        image::ColorType::Rgb8,
+        "RGB for Typst and browsers"
+    );
+}
+
+#[test]
+fn two_narrow_photos_stand_side_by_side() {
+    let issue = "name: 测试简报\nunit: 测试办\nnumber: 1\ndate: 2024-01-05\narticles:\n  - title: 标题\n    body:\n      - 正文第一段。\n      - {photo: a.png, caption: 甲, width: 0.45}\n      - {photo: b.png, caption: 乙, width: 0.45}\n      - {photo: a.png, caption: 丙}\n      - 正文第二段。\n";
+    let dir = folder(&[("i.yaml", issue)]);
+    let png = encode(
+        &image::DynamicImage::ImageRgb8(RgbImage::new(400, 300)),
+        ImageFormat::Png,
+    );
+    fs::write(dir.path().join("a.png"), &png).unwrap();
+    fs::write(dir.path().join("b.png"), &png).unwrap();
+    let (_, doc) = crate::support::layout(&dir.path().join("i.yaml"));
+    let images: Vec<(usize, _)> = crate::support::pages(&doc)
+        .into_iter()
+        .enumerate()
+        .flat_map(|(n, p)| p.images.into_iter().map(move |i| (n, i)))
+        .collect();
+    assert_eq!(images.len(), 3, "{images:?}");
+    let ((pa, a), (pb, b), (pc, c)) = (&images[0], &images[1], &images[2]);
+    assert!(
+        pa == pb && (a.y - b.y).abs() < 0.01 && b.x > a.x + a.w,
+        "side by side: {a:?} {b:?}"
+    );
+    assert!(
+        (a.w - (0.45 * 156.0 - 2.0)).abs() < 0.2,
+        "each 0.45 of the line less half the gap: {}",
+        a.w
+    );
+    assert!(
+        (pc > pa || c.y > a.y + a.h) && (c.w - 156.0).abs() < 0.1,
+        "the full-width one after: {c:?}"
+    );
+}
+
+#[test]
+fn html_photos_can_be_linked_instead() {
+    let dir = folder(&[("i.yaml", &issue_with("p.png", ""))]);
+    let png = encode(
+        &image::DynamicImage::ImageRgb8(RgbImage::new(30, 20)),
+        ImageFormat::Png,
+    );
+    fs::write(dir.path().join("p.png"), &png).unwrap();
+    let html = run_in(
+        dir.path(),
+        &[
+            "build",
+            "i.yaml",
+            "--format",
+            "html",
+            "--link-photos",
+            "-o",
+            "-",
+        ],
+        None,
+    );
+    assert!(
+        String::from_utf8(html.stdout)
+            .unwrap()
+            .contains("<img src=\"p.png\"")
+    );
+}

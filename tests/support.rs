@@ -112,6 +112,8 @@ pub struct Rect {
 pub struct Page {
     pub runs: Vec<Run>,
     pub rects: Vec<Rect>,
+    /// Images: position and size, millimetres (no fill).
+    pub images: Vec<Rect>,
 }
 
 impl Page {
@@ -197,6 +199,16 @@ pub fn pages(document: &PagedDocument) -> Vec<Page> {
                         text: text.text.to_string(),
                         cmyk: c,
                         ink_top: mm(text.size) * ink / upem,
+                    });
+                }
+                FrameItem::Image(_, size, _) => {
+                    out.images.push(Rect {
+                        x: mm(at.x),
+                        y: mm(at.y),
+                        w: mm(size.x),
+                        h: mm(size.y),
+                        cmyk: None,
+                        black: false,
                     });
                 }
                 FrameItem::Shape(shape, _) => {
