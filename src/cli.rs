@@ -286,6 +286,9 @@ pub enum Standard {
     /// PDF/A-3b.
     #[value(name = "a-3b")]
     A3b,
+    /// PDF/UA-1 (accessible).
+    #[value(name = "ua-1")]
+    Ua1,
 }
 
 impl From<Standard> for PdfStandardName {
@@ -294,6 +297,7 @@ impl From<Standard> for PdfStandardName {
             Standard::A2b => PdfStandardName::A2b,
             Standard::A2u => PdfStandardName::A2u,
             Standard::A3b => PdfStandardName::A3b,
+            Standard::Ua1 => PdfStandardName::Ua1,
         }
     }
 }

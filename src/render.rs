@@ -91,14 +91,22 @@ pub enum PdfStandardName {
     A2u,
     /// PDF/A-3b.
     A3b,
+    /// PDF/UA-1.
+    Ua1,
 }
 
 impl PdfStandardName {
+    /// Whether this is a PDF/A standard (which cannot carry CMYK here).
+    fn is_archival(self) -> bool {
+        !matches!(self, PdfStandardName::Ua1)
+    }
+
     fn to_typst(self) -> typst_pdf::PdfStandard {
         match self {
             PdfStandardName::A2b => typst_pdf::PdfStandard::A_2b,
             PdfStandardName::A2u => typst_pdf::PdfStandard::A_2u,
             PdfStandardName::A3b => typst_pdf::PdfStandard::A_3b,
+            PdfStandardName::Ua1 => typst_pdf::PdfStandard::Ua_1,
         }
     }
 }
@@ -133,8 +141,13 @@ pub fn render(
     let (output, mut warnings) = match format {
         Format::Pdf => {
             let env = env.expect("PDF output needs the environment");
-            let (typeset, warnings) =
-                crate::typeset_for(env, loaded, options.pdf_standard.is_some())?;
+            let (typeset, warnings) = crate::typeset_for(
+                env,
+                loaded,
+                options
+                    .pdf_standard
+                    .is_some_and(PdfStandardName::is_archival),
+            )?;
             if options.strict && !warnings.is_empty() {
                 return Err(Failure(strict(warnings)));
             }

@@ -285,6 +285,17 @@ fn archival_pdf_passes_qpdf_check() {
         ImageFormat::Png,
     );
     fs::write(dir.path().join("p.png"), &png).unwrap();
+    let ua = run_in(
+        dir.path(),
+        &["build", "i.yaml", "--pdf-standard", "ua-1", "-o", "ua.pdf"],
+        None,
+    );
+    assert!(ua.status.success(), "ua-1: {}", stderr(&ua));
+    let text = String::from_utf8_lossy(&fs::read(dir.path().join("ua.pdf")).unwrap()).into_owned();
+    assert!(
+        text.contains("pdfuaid:part"),
+        "PDF/UA identification in XMP"
+    );
     for standard in ["a-2b", "a-2u", "a-3b"] {
         let out = run_in(
             dir.path(),
