@@ -86,9 +86,11 @@ pub fn key_path(output: &Path) -> PathBuf {
         .join(format!("{name}.key"))
 }
 
-/// Whether `output` exists and was made from inputs with this `key`.
+/// Whether `output` (or, for page images, its first page) exists and was
+/// made from inputs with this `key`.
 pub fn is_current(output: &Path, key: &str) -> bool {
-    output.exists() && fs::read_to_string(key_path(output)).is_ok_and(|k| k.trim() == key)
+    (output.exists() || page_path(output, 1).exists())
+        && fs::read_to_string(key_path(output)).is_ok_and(|k| k.trim() == key)
 }
 
 /// Records the key of a freshly written output.

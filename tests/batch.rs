@@ -346,3 +346,27 @@ fn typ_output_is_a_folder_the_typst_cli_can_compile() {
         jianbao::typeset::world::MAIN
     );
 }
+
+#[test]
+fn page_images_in_a_batch_are_incremental_too() {
+    let dir = folder(&[("issues/one.yaml", &good(1))]);
+    let run = || {
+        stderr(&run_in(
+            dir.path(),
+            &[
+                "build",
+                "issues",
+                "--out-dir",
+                "out",
+                "--format",
+                "png",
+                "--ppi",
+                "20",
+            ],
+            None,
+        ))
+    };
+    assert!(run().contains("1 built, 0 unchanged"));
+    assert!(dir.path().join("out/one-1.png").exists());
+    assert!(run().contains("0 built, 1 unchanged"));
+}
