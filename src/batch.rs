@@ -55,6 +55,31 @@ pub fn discover(
     }
     found.sort();
     found.dedup_by(|a, b| a.0 == b.0);
+    // Two issues may not write the same output (a.yaml and a.yml, or files
+    // of one name from two folders under one --out-dir).
+    let mut targets: std::collections::HashMap<PathBuf, &PathBuf> =
+        std::collections::HashMap::new();
+    for (issue, rel) in &found {
+        let target = match out_dir {
+            Some(dir) => dir.join(rel).with_extension(""),
+            None => issue.with_extension(""),
+        };
+        if let Some(other) = targets.insert(target, issue) {
+            problems.push(
+                Diagnostic::error(
+                    Some(&issue.display().to_string()),
+                    format!(
+                        "this issue and {} would write the same output",
+                        other.display()
+                    ),
+                )
+                .hint("rename one of them, or build them into different --out-dir folders"),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     Ok(found
         .into_iter()
         .map(|(issue, rel)| Job {
@@ -84,7 +109,8 @@ fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<PathBuf>) {
         if name.starts_with('.') || skip.is_some_and(|s| same(s, &path)) {
             continue;
         }
-        if path.is_dir() {
+        // Links to folders are not followed: a link cycle must not loop.
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
             walk(&path, skip, out);
         } else if (name.ends_with(".yaml") || name.ends_with(".yml")) && name != SERIES_FILE {
             out.push(path);

@@ -147,8 +147,8 @@ pub struct OutputArgs {
     /// HTML output: reference photos by their paths instead of embedding them.
     #[arg(long)]
     pub link_photos: bool,
-    /// PNG output: pixels per inch.
-    #[arg(long, value_name = "N", default_value_t = 144)]
+    /// PNG output: pixels per inch (1 to 1200).
+    #[arg(long, value_name = "N", default_value_t = 144, value_parser = clap::value_parser!(u32).range(1..=1200))]
     pub ppi: u32,
     /// PNG/SVG output: the pages to export, e.g. 1 or 1,3-4 (default: all).
     #[arg(long, value_name = "PAGES", value_parser = parse_pages)]

@@ -80,6 +80,22 @@ impl Loaded {
     }
 }
 
+/// A diagnostic about a photo, located at its path after the `photo:` key
+/// (not at the same text in a caption or a longer path).
+fn at_photo(loaded: &Loaded, diagnostic: Diagnostic, path: &str) -> Diagnostic {
+    let keyed = format!("photo: {path}");
+    match loaded.locate(&keyed) {
+        Some((file, mut position)) => {
+            position.column += "photo: ".len();
+            Diagnostic {
+                file: Some(file),
+                ..diagnostic.at(position)
+            }
+        }
+        None => loaded.diagnostic_at(diagnostic, path),
+    }
+}
+
 /// The photos, checked and prepared (vetted, oriented, downsampled,
 /// stripped of metadata): each photo path with its prepared image.
 pub fn prepare_photos(
@@ -100,14 +116,30 @@ pub fn prepare_photos(
             if prepared.iter().any(|(p, _)| p == path) {
                 continue;
             }
-            let result = fs::read(loaded.folder.join(path))
-                .map_err(|e| crate::io_reason(&e))
-                .and_then(|bytes| cache.prepare(&bytes, width.unwrap_or(1.0)));
+            let file = loaded.folder.join(path);
+            let too_big = fs::metadata(&file).is_ok_and(|m| m.len() > crate::photo::MAX_FILE_BYTES);
+            let result = if too_big {
+                Err(format!(
+                    "the photo file is {} MB; at most {} MB is read",
+                    fs::metadata(&file).map_or(0, |m| m.len() >> 20),
+                    crate::photo::MAX_FILE_BYTES >> 20
+                ))
+            } else {
+                fs::read(&file)
+                    .map_err(|e| crate::io_reason(&e))
+                    .and_then(|bytes| cache.prepare(&bytes, width.unwrap_or(1.0)))
+            };
             match result {
                 Ok(photo) => prepared.push((path.clone(), photo)),
-                Err(why) => problems.push(loaded.diagnostic_at(
-                    Diagnostic::error(Some(&loaded.name), format!("the photo {path} cannot be used: {why}"))
-                        .hint("use a JPEG or PNG photo of ordinary size (at most 20000 pixels on a side)"),
+                Err(why) => problems.push(at_photo(
+                    loaded,
+                    Diagnostic::error(
+                        Some(&loaded.name),
+                        format!("the photo {path} cannot be used: {why}"),
+                    )
+                    .hint(
+                        "use a JPEG or PNG photo of ordinary size (at most 20000 pixels on a side)",
+                    ),
                     path,
                 )),
             }
@@ -161,7 +193,7 @@ pub fn check_photos(loaded: &Loaded) -> Vec<Diagnostic> {
             if let Some((message, hint)) = problem {
                 let diagnostic =
                     Diagnostic::error(Some(&loaded.name), format!("{message}: {path}")).hint(hint);
-                problems.push(loaded.diagnostic_at(diagnostic, path));
+                problems.push(at_photo(loaded, diagnostic, path));
             }
         }
     }

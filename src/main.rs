@@ -44,12 +44,17 @@ fn main() -> ExitCode {
         Command::Import(args) => import(&args),
         Command::Fonts(args) => fonts(&args.fonts.paths),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "jianbao", &mut io::stdout());
-            Ok(())
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "jianbao", &mut script);
+            print_quietly(&script)
         }
-        Command::Man => clap_mangen::Man::new(Cli::command())
-            .render(&mut io::stdout())
-            .map_err(|_| TROUBLE),
+        Command::Man => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => print_quietly(&page),
+                Err(_) => Err(TROUBLE),
+            }
+        }
         Command::Init { dir, date } => init(&dir, date.as_deref()),
         Command::New {
             dir,
@@ -413,6 +418,16 @@ fn watch(args: &WatchArgs) -> Result<(), u8> {
     let input = Input::Path(args.input.clone());
     let output = single_output(args.output.as_deref(), &input, format)
         .unwrap_or_else(|| args.input.with_extension(format.extension()));
+    if same_file(&output, &args.input) {
+        reporter.error(
+            Diagnostic::error(
+                Some(&output.display().to_string()),
+                "the output would overwrite the issue's source file",
+            )
+            .hint("give another -o FILE"),
+        );
+        return Err(TROUBLE);
+    }
     let options = render_options(&args.output_args, &args.common);
     let env = match format.needs_typesetting() {
         true => Some(environment(&args.common, &reporter)?),
@@ -625,6 +640,19 @@ fn import(args: &ImportArgs) -> Result<(), u8> {
         );
     }
     let yaml = jianbao::write::yaml::yaml(&imported.issue, &comments);
+    // What import writes must build: read it back before writing it.
+    let check = jianbao::read::yaml::Source {
+        name: &name,
+        text: &yaml,
+    };
+    if let Err(failure) = jianbao::read::yaml::read_issue(check, None) {
+        reporter.error(Diagnostic::error(
+            Some(&name),
+            "the imported issue does not read back as a valid issue",
+        ));
+        reporter.report(&failure.0);
+        return Err(INVALID);
+    }
     let written = match &output {
         Some(path) => jianbao::output::write_atomically(path, yaml.as_bytes()),
         None => io::stdout()
@@ -668,6 +696,16 @@ fn fonts(paths: &[PathBuf]) -> Result<(), u8> {
         }
     }
     Ok(())
+}
+
+/// Writes to standard output; a closed pipe (`| head`) ends quietly.
+fn print_quietly(bytes: &[u8]) -> Result<(), u8> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(_) => Err(TROUBLE),
+    }
 }
 
 /// A date argument, or today.
@@ -730,7 +768,7 @@ fn init(dir: &Path, date: Option<&str>) -> Result<(), u8> {
     })?;
     for (name, text) in &files {
         create_new(&dir.join(name), text, &reporter)?;
-        println!("{}", dir.join(name).display());
+        print_quietly(format!("{}\n", dir.join(name).display()).as_bytes())?;
     }
     Ok(())
 }
@@ -777,8 +815,7 @@ fn new_issue(
     let (name, text) = jianbao::scaffold::next_issue(&base, previous, kind, date);
     let path = folder.join(name);
     create_new(&path, &text, &reporter)?;
-    println!("{}", path.display());
-    Ok(())
+    print_quietly(format!("{}\n", path.display()).as_bytes())
 }
 
 /// Whether two paths name the same existing file.

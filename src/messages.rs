@@ -402,6 +402,22 @@ pub const TABLE: &[(&str, &str)] = &[
         "请重定向标准输出，或用 -o 文件",
     ),
     ("this output is several files", "这种输出包含多个文件"),
+    (
+        "this issue and {} would write the same output",
+        "这一期与 {} 会写到同一个输出文件",
+    ),
+    (
+        "rename one of them, or build them into different --out-dir folders",
+        "请改名其中之一，或把它们生成到不同的 --out-dir 文件夹",
+    ),
+    (
+        "no page selected: the issue has {} pages",
+        "没有选中任何页：这一期共 {} 页",
+    ),
+    (
+        "give --pages within the issue's pages, e.g. 1 or 1-2",
+        "--pages 请在这一期的页数之内，如 1 或 1-2",
+    ),
     ("give -o PATH", "请用 -o 指定路径"),
     (
         "the output would overwrite the issue's source file",
@@ -474,6 +490,15 @@ pub const TABLE: &[(&str, &str)] = &[
         "编发单位是日期前面的一行",
     ),
     ("no article found", "没有找到文章"),
+    ("the issue number is 0", "期号是 0"),
+    (
+        "issue numbers count from 1: correct the 第 N 期 line",
+        "期号从 1 开始：请改正“第 N 期”这一行",
+    ),
+    (
+        "the imported issue does not read back as a valid issue",
+        "导入的结果不能作为有效的一期读回",
+    ),
     (
         "an article is a title line followed by its paragraphs",
         "文章由一行标题及其后的段落组成",

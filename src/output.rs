@@ -51,6 +51,13 @@ pub fn write_output(path: &Path, output: &Output) -> io::Result<()> {
             for (n, bytes) in pages {
                 write_atomically(&page_path(path, *n), bytes)?;
             }
+            // A whole document that got shorter leaves no stale pages behind.
+            if pages.iter().map(|(n, _)| *n).eq(1..=pages.len()) {
+                let mut n = pages.len() + 1;
+                while fs::remove_file(page_path(path, n)).is_ok() {
+                    n += 1;
+                }
+            }
             Ok(())
         }
     }

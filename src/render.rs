@@ -219,6 +219,17 @@ pub fn render(
                 };
                 pages.push((i + 1, bytes));
             }
+            if pages.is_empty() {
+                return Err(Diagnostic::error(
+                    Some(&loaded.name),
+                    format!(
+                        "no page selected: the issue has {} pages",
+                        typeset.document.pages().len()
+                    ),
+                )
+                .hint("give --pages within the issue's pages, e.g. 1 or 1-2")
+                .into());
+            }
             (Output::Pages(pages), warnings)
         }
     };
@@ -310,7 +321,7 @@ pub fn template_files(template: &TemplateSource) -> Result<Vec<(PathBuf, Vec<u8>
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
         let path = entry.path();
-        if path.is_dir() {
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
             collect(&path, out);
         } else {
             out.push(path);

@@ -121,12 +121,12 @@ pub fn next_issue(
     date: Date,
 ) -> (String, String) {
     let number = match previous_of_kind {
-        Some(p) if p.issue.date.year == date.year => p.issue.number + 1,
+        Some(p) if p.issue.date.year == date.year => p.issue.number.saturating_add(1),
         _ => 1,
     };
     let total = previous_of_kind
         .and_then(|p| p.issue.total_number)
-        .map(|n| n + 1);
+        .map(|n| n.saturating_add(1));
     let name = issue_file_name(kind, date.year, number);
     let mut text = format!(
         "# {} 第 {number} 期，由 jianbao new 根据上一期生成。\n",

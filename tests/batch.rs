@@ -370,3 +370,56 @@ fn page_images_in_a_batch_are_incremental_too() {
     assert!(dir.path().join("out/one-1.png").exists());
     assert!(run().contains("0 built, 1 unchanged"));
 }
+
+#[test]
+fn two_issues_writing_one_output_are_refused() {
+    let dir = folder(&[("x/a.yaml", &good(1)), ("x/a.yml", &good(2))]);
+    let out = run_in(dir.path(), &["build", "x", "--out-dir", "out"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("would write the same output"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("out").exists(), "nothing built");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["completions", "bash"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn selecting_no_existing_page_is_an_error() {
+    let dir = folder(&[("i.yaml", &good(1))]);
+    let out = run_in(
+        dir.path(),
+        &[
+            "build", "i.yaml", "--format", "png", "--pages", "5-6", "-o", "p.png",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no page selected: the issue has 1 pages"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -433,3 +433,22 @@ fn the_reference_issue_imports_whole() {
     let paragraphs = issue.articles().flat_map(|a| &a.body).count();
     assert_eq!(paragraphs, 4 + 14, "page breaks healed: no paragraph split");
 }
+
+#[test]
+fn what_import_writes_always_builds() {
+    // 第〇期: refused with a reason, not written as number: 0.
+    let zero = fixture("no-contents.txt").replace("第12期", "第〇期");
+    let err = import(&zero, "z.txt", &ImportOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("the issue number is 0"), "{err}");
+    // 共印 0 份 and an empty 报： line leave nothing invalid behind.
+    let odd = fixture("no-contents.txt")
+        .replace("（共印 60 份）", "（共印 0 份）")
+        .replace("报：区委、区政府", "报：\n\n区委、区政府");
+    let out = import(&odd, "o.txt", &ImportOptions::default()).unwrap();
+    assert_eq!(out.issue.footer.print_run, None);
+    assert_eq!(
+        out.issue.footer.report_to.as_ref().unwrap().0,
+        ["区委、区政府"]
+    );
+    assert_eq!(through_yaml(&out.issue), out.issue);
+}

@@ -206,25 +206,25 @@ fn chinese_number(text: &str) -> Option<u32> {
         return None;
     }
     if !text.contains(['十', '百']) {
-        return text
-            .chars()
-            .try_fold(0u32, |n, c| Some(n * 10 + digit(c)? as u32));
+        return text.chars().try_fold(0u32, |n, c| {
+            n.checked_mul(10)?.checked_add(digit(c)? as u32)
+        });
     }
     let (mut total, mut current) = (0u32, 0u32);
     for c in text.chars() {
         match c {
             '十' => {
-                total += current.max(1) * 10;
+                total = total.checked_add(current.max(1) * 10)?;
                 current = 0;
             }
             '百' => {
-                total += current.max(1) * 100;
+                total = total.checked_add(current.max(1) * 100)?;
                 current = 0;
             }
             _ => current = digit(c)? as u32,
         }
     }
-    Some(total + current)
+    total.checked_add(current)
 }
 
 /// A date anywhere in `text`: `2023 年 7 月 21 日`, `2023年7月21日`,
@@ -498,6 +498,12 @@ impl Importer<'_> {
         self.at = number_at;
         let number_line = self.next().expect("found above");
         let (number_kind, number) = issue_number(&number_line.text).expect("found above");
+        if number == 0 {
+            return Err(self.error(
+                "the issue number is 0",
+                "issue numbers count from 1: correct the 第 N 期 line",
+            ));
+        }
         if number_kind != Kind::Regular {
             kind = number_kind;
         }
@@ -511,7 +517,7 @@ impl Importer<'_> {
         if let Some(line) = self.peek()
             && let Some(n) = total_number(&line.text)
         {
-            total = Some(n);
+            total = (n > 0).then_some(n);
             self.at += 1;
         }
         // Unit and date: on two lines, or on one (unit left, date right).
@@ -608,7 +614,7 @@ impl Importer<'_> {
                 note.push_str(next);
                 self.at += 1;
             }
-            editor_note = Some(note);
+            editor_note = (!note.trim().is_empty()).then_some(note);
         }
 
         // ── Articles ──
@@ -810,7 +816,7 @@ impl Importer<'_> {
                 if let Some(reg) = reg {
                     footer.registration = Some(Text(reg));
                 }
-                footer.print_run = run.map(Count);
+                footer.print_run = run.filter(|n| *n > 0).map(Count);
                 current = None;
                 continue;
             }
@@ -843,7 +849,14 @@ impl Importer<'_> {
     }
 
     fn footer_field(&mut self, footer: &mut Footer, label: &str, value: &str) {
-        let lines = || Some(Lines(vec![value.to_string()]));
+        // An empty label line still opens its list: continuation lines follow.
+        let lines = || {
+            Some(Lines(if value.is_empty() {
+                Vec::new()
+            } else {
+                vec![value.to_string()]
+            }))
+        };
         match label {
             "报" | "报送" => footer.report_to = lines(),
             "送" | "抄送" => footer.copy_to = lines(),

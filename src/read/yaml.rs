@@ -147,8 +147,8 @@ fn is_blank(text: &str) -> bool {
 }
 
 /// Turns a parser or model error into diagnostics, preferring a keyboard slip
-/// at or before the reported place (or on the line after it: a scanner may
-/// stop at the end of the line before) as the cause.
+/// near the reported place (up to two lines before it, or the line after it:
+/// a scanner may stop at the end of the line before) as the cause.
 fn explain(source: &Source, error: &YamlError) -> Failure {
     let error = error.without_snippet();
     let at = error
@@ -158,7 +158,7 @@ fn explain(source: &Source, error: &YamlError) -> Failure {
     let slips: Vec<Diagnostic> = slips
         .into_iter()
         .filter(|d| match (&d.position, at) {
-            (Some(p), Some((line, _))) => p.line <= line + 1,
+            (Some(p), Some((line, _))) => line.saturating_sub(2) <= p.line && p.line <= line + 1,
             _ => true,
         })
         .collect();

@@ -297,7 +297,8 @@ fn collect_font_files(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<Dia
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.is_dir() {
+        // Links to folders are not followed: a link cycle must not loop.
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
             collect_font_files(&path, out, warnings);
         } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
             matches!(
