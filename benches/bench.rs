@@ -40,19 +40,65 @@ fn main() {
 
     // Cold: the whole process, five times.
     let out = work.path().join("cold.pdf");
-    let cold: Vec<Duration> = (0..5)
-        .map(|_| {
-            run(
-                &binary,
-                &["build", four.to_str().unwrap(), "-o", out.to_str().unwrap()],
-            )
-            .0
-        })
-        .collect();
+    let cold = median(
+        (0..5)
+            .map(|_| {
+                run(
+                    &binary,
+                    &["build", four.to_str().unwrap(), "-o", out.to_str().unwrap()],
+                )
+                .0
+            })
+            .collect(),
+    );
     println!(
         "cold, {pages}-page issue, process start to PDF: median {:.0} ms",
-        ms(median(cold))
+        ms(cold)
     );
+
+    // The same document through the typst CLI, if there is one (TYPST=path, or on PATH).
+    let typst = std::env::var_os("TYPST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("typst"));
+    let exported = work.path().join("exported");
+    run(
+        &binary,
+        &[
+            "build",
+            four.to_str().unwrap(),
+            "--format",
+            "typ",
+            "-o",
+            exported.to_str().unwrap(),
+        ],
+    );
+    let fonts = root.join("fonts");
+    let (entry, plain_pdf) = (exported.join("main.typ"), work.path().join("t.pdf"));
+    let typst_args = [
+        "compile",
+        "--root",
+        exported.to_str().unwrap(),
+        entry.to_str().unwrap(),
+        plain_pdf.to_str().unwrap(),
+        "--font-path",
+        fonts.to_str().unwrap(),
+        "--ignore-system-fonts",
+    ];
+    if Command::new(&typst)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        let plain = median((0..5).map(|_| run(&typst, &typst_args).0).collect());
+        let ours = cold;
+        println!(
+            "typst compile of the --format typ export: median {:.0} ms (jianbao cold / typst compile: {:.2})",
+            ms(plain),
+            ours.as_secs_f64() / plain.as_secs_f64()
+        );
+    } else {
+        println!("typst compile: no typst CLI found (set TYPST=/path/to/typst to compare)");
+    }
 
     // Warm and edit: in-process.
     let options = RenderOptions::default();
