@@ -21,6 +21,17 @@ fn encode(image: &image::DynamicImage, format: ImageFormat) -> Vec<u8> {
     out
 }
 
+/// A folder with an issue holding one small PNG, `p.png`.
+fn issue_with_small_photo() -> tempfile::TempDir {
+    let dir = folder(&[("i.yaml", &issue_with("p.png", ""))]);
+    let png = encode(
+        &image::DynamicImage::ImageRgb8(RgbImage::new(30, 20)),
+        ImageFormat::Png,
+    );
+    fs::write(dir.path().join("p.png"), png).unwrap();
+    dir
+}
+
 /// A 40 × 20 JPEG whose EXIF says "rotate 90° clockwise" and holds a GPS tag.
 fn rotated_jpeg_with_gps() -> Vec<u8> {
     let jpeg = encode(
@@ -188,12 +199,7 @@ fn a_big_photo_makes_a_small_pdf() {
 
 #[test]
 fn photos_in_html_and_text() {
-    let dir = folder(&[("i.yaml", &issue_with("p.png", ""))]);
-    let png = encode(
-        &image::DynamicImage::ImageRgb8(RgbImage::new(30, 20)),
-        ImageFormat::Png,
-    );
-    fs::write(dir.path().join("p.png"), &png).unwrap();
+    let dir = issue_with_small_photo();
     let html = run_in(
         dir.path(),
         &["build", "i.yaml", "--format", "html", "-o", "-"],
@@ -279,12 +285,7 @@ fn previews_one_file_per_page() {
 
 #[test]
 fn archival_pdf_passes_qpdf_check() {
-    let dir = folder(&[("i.yaml", &issue_with("p.png", ""))]);
-    let png = encode(
-        &image::DynamicImage::ImageRgb8(RgbImage::new(30, 20)),
-        ImageFormat::Png,
-    );
-    fs::write(dir.path().join("p.png"), &png).unwrap();
+    let dir = issue_with_small_photo();
     let ua = run_in(
         dir.path(),
         &["build", "i.yaml", "--pdf-standard", "ua-1", "-o", "ua.pdf"],
@@ -451,12 +452,7 @@ fn two_narrow_photos_stand_side_by_side() {
 
 #[test]
 fn html_photos_can_be_linked_instead() {
-    let dir = folder(&[("i.yaml", &issue_with("p.png", ""))]);
-    let png = encode(
-        &image::DynamicImage::ImageRgb8(RgbImage::new(30, 20)),
-        ImageFormat::Png,
-    );
-    fs::write(dir.path().join("p.png"), &png).unwrap();
+    let dir = issue_with_small_photo();
     let html = run_in(
         dir.path(),
         &[
