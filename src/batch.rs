@@ -233,9 +233,10 @@ fn run_job(
     };
     let mut outcomes = Vec::new();
     let mut diagnostics = Vec::new();
+    let digest = render::issue_digest(&loaded);
     for (format, target) in &job.outputs {
         let key = render::input_key(
-            &loaded,
+            &digest,
             *format,
             &settings.options,
             &settings.environment_key,

@@ -231,6 +231,22 @@ impl fmt::Display for Failure {
 
 impl std::error::Error for Failure {}
 
+/// `--strict`: these warnings as errors. Ok when there are none.
+pub fn strict(warnings: Vec<Diagnostic>) -> Result<(), Failure> {
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    Err(Failure(
+        warnings
+            .into_iter()
+            .map(|w| Diagnostic {
+                severity: Severity::Error,
+                ..w
+            })
+            .collect(),
+    ))
+}
+
 /// The known word closest to `word`, if it is close enough to be a typo.
 pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     known

@@ -12,7 +12,7 @@ use std::time::Instant;
 use clap::{CommandFactory, Parser};
 use indicatif::{ProgressBar, ProgressStyle};
 use jianbao::batch::{self, Outcome, Settings};
-use jianbao::diag::{Diagnostic, Severity};
+use jianbao::diag::Diagnostic;
 use jianbao::input::{self, Input, LoadError};
 use jianbao::messages::{Lang, localise};
 use jianbao::output::write_output;
@@ -542,10 +542,6 @@ fn open(path: &Path, reporter: &Reporter) {
 fn check(args: &CheckArgs) -> Result<(), u8> {
     let reporter = Reporter::new(args.common.diagnostics);
     let env = environment(&args.common, &reporter)?;
-    let options = RenderOptions {
-        strict: args.common.strict,
-        ..RenderOptions::default()
-    };
     let mut worst = 0;
     for path in &args.inputs {
         let checked = load(&Input::from_arg(path), &reporter).and_then(|loaded| {
@@ -553,18 +549,14 @@ fn check(args: &CheckArgs) -> Result<(), u8> {
                 reporter.report(&failure.0);
                 INVALID
             })?;
-            if options.strict && !warnings.is_empty() {
-                let errors: Vec<Diagnostic> = warnings
-                    .into_iter()
-                    .map(|w| Diagnostic {
-                        severity: Severity::Error,
-                        ..w
-                    })
-                    .collect();
-                reporter.report(&errors);
-                return Err(INVALID);
+            if args.common.strict {
+                jianbao::diag::strict(warnings).map_err(|failure| {
+                    reporter.report(&failure.0);
+                    INVALID
+                })?;
+            } else {
+                reporter.report(&warnings);
             }
-            reporter.report(&warnings);
             Ok(())
         });
         if let Err(code) = checked {
@@ -615,19 +607,17 @@ fn import(args: &ImportArgs) -> Result<(), u8> {
     let options = jianbao::read::text::ImportOptions {
         leads: !args.no_leads,
     };
-    let mut imported = jianbao::read::text::import(&text, &name, &options).map_err(|failure| {
+    let imported = jianbao::read::text::import(&text, &name, &options).map_err(|failure| {
         reporter.report(&failure.0);
         INVALID
     })?;
-    imported.encoding = encoding;
     if args.strict {
-        for w in &mut imported.warnings {
-            w.severity = Severity::Error;
-        }
-    }
-    reporter.report(&imported.warnings);
-    if args.strict && !imported.warnings.is_empty() {
-        return Err(INVALID);
+        jianbao::diag::strict(imported.warnings.clone()).map_err(|failure| {
+            reporter.report(&failure.0);
+            INVALID
+        })?;
+    } else {
+        reporter.report(&imported.warnings);
     }
     let mut comments = imported.comments.clone();
     if let Some(encoding) = encoding {

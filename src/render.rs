@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::diag::{Diagnostic, Failure, Severity};
+use crate::diag::{Diagnostic, Failure};
 use crate::input::Loaded;
 use crate::model::Block;
 use crate::typeset::{Environment, TemplateSource, world};
@@ -138,7 +138,7 @@ pub fn render(
     format: Format,
     options: &RenderOptions,
 ) -> Result<Rendered, Failure> {
-    let (output, mut warnings) = match format {
+    let (output, warnings) = match format {
         Format::Pdf => {
             let env = env.expect("PDF output needs the environment");
             let (typeset, warnings) = crate::typeset_for(
@@ -148,8 +148,8 @@ pub fn render(
                     .pdf_standard
                     .is_some_and(PdfStandardName::is_archival),
             )?;
-            if options.strict && !warnings.is_empty() {
-                return Err(Failure(strict(warnings)));
+            if options.strict {
+                crate::diag::strict(warnings.clone())?;
             }
             let pdf_options = crate::pdf_options(
                 &loaded.issue,
@@ -192,6 +192,9 @@ pub fn render(
         Format::Png | Format::Svg => {
             let env = env.expect("image output needs the environment");
             let (typeset, warnings) = crate::typeset_for(env, loaded, false)?;
+            if options.strict {
+                crate::diag::strict(warnings.clone())?;
+            }
             let wanted = |n: usize| {
                 options.pages.is_empty() || options.pages.iter().any(|&(a, b)| a <= n && n <= b)
             };
@@ -233,20 +236,7 @@ pub fn render(
             (Output::Pages(pages), warnings)
         }
     };
-    if options.strict {
-        warnings = strict(warnings);
-        if !warnings.is_empty() {
-            return Err(Failure(warnings));
-        }
-    }
     Ok(Rendered { output, warnings })
-}
-
-fn strict(mut warnings: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    for w in &mut warnings {
-        w.severity = Severity::Error;
-    }
-    warnings
 }
 
 /// The files the typst CLI needs to compile the same document:
@@ -329,24 +319,15 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// A digest of everything an output depends on: jianbao's version, the
-/// format and options, the issue and series texts, the template and font
-/// identity (`env_key`), and the photos' contents. Equal keys, equal outputs.
-pub fn input_key(
-    loaded: &Loaded,
-    format: Format,
-    options: &RenderOptions,
-    env_key: &str,
-) -> String {
+/// A digest of what an issue's outputs depend on, whatever the format: the
+/// issue and series texts and the photos' contents. Computed once per issue.
+pub fn issue_digest(loaded: &Loaded) -> [u8; 32] {
     let mut hash = Sha256::new();
     let mut field = |name: &str, bytes: &[u8]| {
         hash.update(name.as_bytes());
         hash.update((bytes.len() as u64).to_le_bytes());
         hash.update(bytes);
     };
-    field("version", env!("CARGO_PKG_VERSION").as_bytes());
-    field("format", format.extension().as_bytes());
-    field("options", format!("{options:?}").as_bytes());
     field("issue", loaded.text.as_bytes());
     field(
         "series",
@@ -355,12 +336,32 @@ pub fn input_key(
             .as_ref()
             .map_or(&b""[..], |(_, t)| t.as_bytes()),
     );
-    if format.needs_typesetting() {
-        field("environment", env_key.as_bytes());
-    }
     for path in photo_paths(loaded) {
         let bytes = fs::read(loaded.folder.join(&path)).unwrap_or_default();
         field(&path, &bytes);
+    }
+    hash.finalize().into()
+}
+
+/// The key of one output: jianbao's version, the format and options, the
+/// issue's [`issue_digest`] and, for typeset formats, the template and font
+/// identity (`env_key`). Equal keys, equal outputs.
+pub fn input_key(
+    issue_digest: &[u8; 32],
+    format: Format,
+    options: &RenderOptions,
+    env_key: &str,
+) -> String {
+    let mut hash = Sha256::new();
+    hash.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hash.update([0]);
+    hash.update(format.extension().as_bytes());
+    hash.update([0]);
+    hash.update(format!("{options:?}").as_bytes());
+    hash.update([0]);
+    hash.update(issue_digest);
+    if format.needs_typesetting() {
+        hash.update(env_key.as_bytes());
     }
     hex(&hash.finalize())
 }

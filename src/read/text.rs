@@ -43,8 +43,6 @@ pub struct Imported {
     pub comments: Vec<Comment>,
     /// One warning per such line, naming it.
     pub warnings: Vec<Diagnostic>,
-    /// The encoding the input was in, when it was not UTF-8.
-    pub encoding: Option<&'static str>,
 }
 
 /// Decodes the input: UTF-8 (a BOM allowed) or, failing that, GB18030 (which
@@ -94,7 +92,6 @@ pub fn import(input: &str, name: &str, options: &ImportOptions) -> Result<Import
         issue,
         comments: importer.comments,
         warnings: importer.warnings,
-        encoding: None,
     })
 }
 
