@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::diag::{Diagnostic, Failure};
-use crate::input::{self, Input, LoadError};
-use crate::output;
-use crate::read::yaml::SERIES_FILE;
+use crate::diag::{Diagnostic, Exit, Failure, io_reason};
+use crate::incremental;
+use crate::input::{self, Input};
+use crate::output::{self, same_file};
+use crate::read::yaml::{SERIES_FILE, is_issue_file};
 use crate::render::{self, Format, RenderOptions};
 use crate::typeset::Environment;
 
@@ -41,8 +42,13 @@ pub fn discover(
                 found.push((file, rel));
             }
         } else if input.is_file() {
-            let rel = PathBuf::from(input.file_name().unwrap_or_default());
-            found.push((input.clone(), rel));
+            let name = input.file_name().unwrap_or_default();
+            // `jianbao build *.yaml` in a series folder: the series file is
+            // inherited, not built.
+            if name == SERIES_FILE && inputs.len() > 1 {
+                continue;
+            }
+            found.push((input.clone(), PathBuf::from(name)));
         } else {
             problems.push(Diagnostic::error(
                 Some(&input.display().to_string()),
@@ -106,20 +112,16 @@ fn walk(dir: &Path, skip: Option<&Path>, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with('.') || skip.is_some_and(|s| same(s, &path)) {
+        if name.starts_with('.') || skip.is_some_and(|s| same_file(s, &path)) {
             continue;
         }
         // Links to folders are not followed: a link cycle must not loop.
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
             walk(&path, skip, out);
-        } else if (name.ends_with(".yaml") || name.ends_with(".yml")) && name != SERIES_FILE {
+        } else if is_issue_file(&name) {
             out.push(path);
         }
     }
-}
-
-fn same(a: &Path, b: &Path) -> bool {
-    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }
 
 /// How a batch runs.
@@ -131,7 +133,7 @@ pub struct Settings {
     pub force: bool,
     /// Options of every output.
     pub options: RenderOptions,
-    /// [`render::environment_key`] of the run's template and fonts.
+    /// [`incremental::environment_key`] of the run's template and fonts.
     pub environment_key: String,
 }
 
@@ -142,8 +144,8 @@ pub enum Outcome {
     Built,
     /// Skipped: its inputs have not changed since it was written.
     Unchanged,
-    /// Not written: the issue has errors (1) or a file could not be read or written (2).
-    Failed(u8),
+    /// Not written: the issue has errors, or a file could not be read or written.
+    Failed(Exit),
 }
 
 /// A job's result, reported as soon as it is known.
@@ -166,8 +168,8 @@ pub struct Summary {
     pub unchanged: usize,
     /// Outputs that failed.
     pub failed: usize,
-    /// The worst failure code (0 when none failed).
-    pub worst: u8,
+    /// The worst failure ([`Exit::Success`] when none failed).
+    pub worst: Exit,
 }
 
 /// Runs `jobs` on `settings.jobs` threads, calling `report` for each job as it
@@ -220,28 +222,23 @@ fn run_job(
     let loaded = match input::load(&Input::Path(job.input.clone())) {
         Ok(loaded) => loaded,
         Err(err) => {
-            let code = if matches!(err, LoadError::Io(_)) {
-                2
-            } else {
-                1
-            };
             return (
-                vec![Outcome::Failed(code); job.outputs.len()],
+                vec![Outcome::Failed(err.exit()); job.outputs.len()],
                 err.failure().0.clone(),
             );
         }
     };
     let mut outcomes = Vec::new();
     let mut diagnostics = Vec::new();
-    let digest = render::issue_digest(&loaded);
+    let digest = incremental::issue_digest(&loaded);
     for (format, target) in &job.outputs {
-        let key = render::input_key(
+        let key = incremental::input_key(
             &digest,
             *format,
             &settings.options,
             &settings.environment_key,
         );
-        if !settings.force && output::is_current(target, &key) {
+        if !settings.force && incremental::is_current(target, &key) {
             outcomes.push(Outcome::Unchanged);
             continue;
         }
@@ -252,7 +249,7 @@ fn run_job(
                     .parent()
                     .map_or(Ok(()), std::fs::create_dir_all)
                     .and_then(|()| output::write_output(target, &rendered.output))
-                    .and_then(|()| output::record_key(target, &key));
+                    .and_then(|()| incremental::record_key(target, &key));
                 match written {
                     Ok(()) => outcomes.push(Outcome::Built),
                     Err(err) => {
@@ -260,17 +257,17 @@ fn run_job(
                             Some(&target.display().to_string()),
                             format!(
                                 "failed to write {} file ({})",
-                                format.extension().to_uppercase(),
-                                crate::io_reason(&err)
+                                format.name(),
+                                io_reason(&err)
                             ),
                         ));
-                        outcomes.push(Outcome::Failed(2));
+                        outcomes.push(Outcome::Failed(Exit::Trouble));
                     }
                 }
             }
             Err(Failure(found)) => {
                 diagnostics.extend(found);
-                outcomes.push(Outcome::Failed(1));
+                outcomes.push(Outcome::Failed(Exit::Invalid));
             }
         }
     }

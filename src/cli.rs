@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use jianbao::messages::Lang as MessageLang;
+use jianbao::model::Kind;
 use jianbao::render::{Format as RenderFormat, PdfStandardName};
 
 /// Typesets Chinese government work bulletins (简报) from YAML.
@@ -26,6 +28,26 @@ pub enum Lang {
     En,
     /// 简体中文.
     Zh,
+}
+
+impl From<Lang> for MessageLang {
+    fn from(lang: Lang) -> MessageLang {
+        match lang {
+            Lang::En => MessageLang::En,
+            Lang::Zh => MessageLang::Zh,
+        }
+    }
+}
+
+/// The kind of issue `jianbao new` makes, from its flags.
+pub fn kind(supplement: bool, special: bool) -> Kind {
+    if supplement {
+        Kind::Supplement
+    } else if special {
+        Kind::Special
+    } else {
+        Kind::Regular
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +104,20 @@ pub enum Command {
     },
     /// Prints the manual page (roff) on standard output.
     Man,
+}
+
+impl Command {
+    /// How this command prints diagnostics (`--diagnostics`; human for the
+    /// commands without the flag).
+    pub fn diagnostics(&self) -> DiagnosticFormat {
+        match self {
+            Command::Build(args) => args.common.diagnostics,
+            Command::Watch(args) => args.common.diagnostics,
+            Command::Check(args) => args.common.diagnostics,
+            Command::Import(args) => args.diagnostics,
+            _ => DiagnosticFormat::Human,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@
 //! prints them as JSON lines. Nothing here touches the file system.
 
 use std::fmt::{self, Write as _};
+use std::io;
 
 use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
@@ -245,6 +246,45 @@ pub fn strict(warnings: Vec<Diagnostic>) -> Result<(), Failure> {
             })
             .collect(),
     ))
+}
+
+/// How a run ended: the process's exit code (README, "Exit codes").
+/// Ordered from best to worst, so a run of many parts reports the worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Exit {
+    /// 0: everything was made.
+    #[default]
+    Success,
+    /// 1: an issue has errors (or warnings under `--strict`).
+    Invalid,
+    /// 2: a usage error, or a file that cannot be read or written.
+    Trouble,
+}
+
+impl Exit {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::Invalid => 1,
+            Exit::Trouble => 2,
+        }
+    }
+}
+
+/// An I/O error's reason in lowercase, as messages quote it:
+/// `failed to write PDF file (permission denied)`.
+pub fn io_reason(err: &io::Error) -> String {
+    let text = match err.kind() {
+        io::ErrorKind::NotFound => "not found".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => err.to_string(),
+    };
+    let text = text.split(" (os error").next().unwrap_or(&text).to_string();
+    match text.get(..1) {
+        Some(first) => first.to_lowercase() + &text[1..],
+        None => text,
+    }
 }
 
 /// The known word closest to `word`, if it is close enough to be a typo.

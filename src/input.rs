@@ -1,11 +1,13 @@
-//! Finding and reading an issue: its YAML file (or standard input) and the
-//! `series.yaml` beside it. The library's only reads of source files.
+//! Finding and reading an issue: its YAML file (or standard input), the
+//! `series.yaml` beside it, and its photos (checked to stay inside the
+//! issue's folder, then prepared). Other reads: the template
+//! ([`crate::typeset::template`]), fonts, and the state of incremental runs.
 
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Failure, Position};
+use crate::diag::{Diagnostic, Exit, Failure, Position, io_reason};
 use crate::model::Issue;
 use crate::read::yaml::{self, SERIES_FILE, Source};
 
@@ -50,6 +52,8 @@ pub struct Loaded {
     pub text: String,
     /// The series file used, with its text.
     pub series: Option<(PathBuf, String)>,
+    /// What is valid but likely a slip (an article without a body), located.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Loaded {
@@ -126,7 +130,7 @@ pub fn prepare_photos(
                 ))
             } else {
                 fs::read(&file)
-                    .map_err(|e| crate::io_reason(&e))
+                    .map_err(|e| io_reason(&e))
                     .and_then(|bytes| cache.prepare(&bytes, width.unwrap_or(1.0)))
             };
             match result {
@@ -203,13 +207,21 @@ pub fn check_photos(loaded: &Loaded) -> Vec<Diagnostic> {
 /// Why an issue could not be loaded.
 #[derive(Debug)]
 pub enum LoadError {
-    /// A file could not be read at all (exit code 2).
+    /// A file could not be read at all ([`Exit::Trouble`]).
     Io(Failure),
-    /// The source is not a valid issue (exit code 1).
+    /// The source is not a valid issue ([`Exit::Invalid`]).
     Invalid(Failure),
 }
 
 impl LoadError {
+    /// The exit code it ends a run with.
+    pub fn exit(&self) -> Exit {
+        match self {
+            LoadError::Io(_) => Exit::Trouble,
+            LoadError::Invalid(_) => Exit::Invalid,
+        }
+    }
+
     /// The diagnostics.
     pub fn failure(&self) -> &Failure {
         match self {
@@ -251,7 +263,26 @@ pub fn load(input: &Input) -> Result<Loaded, LoadError> {
     let series_path = folder.join(SERIES_FILE);
     let is_series_itself =
         matches!(input, Input::Path(p) if p.file_name() == Some(SERIES_FILE.as_ref()));
-    let series = if !is_series_itself && series_path.is_file() {
+    if is_series_itself {
+        return Err(LoadError::Invalid(
+            Diagnostic::error(Some(&name), "this is a series file, not an issue")
+                .hint("build or check the issues beside it; `jianbao check series.yaml` checks the series file itself")
+                .into(),
+        ));
+    }
+    // A series.yaml that is there but is no file (a folder, a dangling
+    // link) is a mistake to name, not to pass over.
+    if fs::symlink_metadata(&series_path).is_ok() && !series_path.is_file() {
+        return Err(LoadError::Io(
+            Diagnostic::error(
+                Some(&series_path.display().to_string()),
+                "the series file is not a file",
+            )
+            .hint("series.yaml must be a file of settings the issues share; rename or remove what is there")
+            .into(),
+        ));
+    }
+    let series = if series_path.is_file() {
         let shown = match input {
             Input::Path(path) => path.with_file_name(SERIES_FILE).display().to_string(),
             Input::Stdin => SERIES_FILE.to_string(),
@@ -276,19 +307,41 @@ pub fn load(input: &Input) -> Result<Loaded, LoadError> {
         }),
     )
     .map_err(LoadError::Invalid)?;
-    Ok(Loaded {
+    let mut loaded = Loaded {
         issue,
         folder,
         name,
         text,
         series,
-    })
+        warnings: Vec::new(),
+    };
+    loaded.warnings = slips(&loaded);
+    Ok(loaded)
+}
+
+/// Warnings about what is valid but most likely a slip: an article with an
+/// empty body prints as a lone title.
+fn slips(loaded: &Loaded) -> Vec<Diagnostic> {
+    loaded
+        .issue
+        .articles()
+        .filter(|a| a.body.is_empty())
+        .map(|a| {
+            let warning = Diagnostic::warning(
+                Some(&loaded.name),
+                format!(
+                    "the article `{}` has an empty body: it prints as a lone title",
+                    a.title.0
+                ),
+            )
+            .hint("write its paragraphs under `body:`, or remove the article");
+            loaded.diagnostic_at(warning, &a.title.0)
+        })
+        .collect()
 }
 
 fn io_error(name: &str, what: &str, err: &io::Error) -> LoadError {
-    LoadError::Io(
-        Diagnostic::error(Some(name), format!("{what} ({})", crate::io_reason(err))).into(),
-    )
+    LoadError::Io(Diagnostic::error(Some(name), format!("{what} ({})", io_reason(err))).into())
 }
 
 /// The text of a source file, which must be UTF-8 (a BOM is allowed).

@@ -66,12 +66,12 @@ impl Issue {
 
     /// "第 14 期" or "增刊第 2 期": how the issue is named in titles and messages.
     pub fn number_label(&self) -> String {
-        format!("{}第 {} 期", self.kind.label(), self.number)
+        self.kind.issue_label(self.number)
     }
 
     /// The issue-number line of the masthead: "第 14 期".
     pub fn number_line(&self) -> String {
-        format!("第 {} 期", self.number)
+        Kind::Regular.issue_label(self.number)
     }
 
     /// The cumulative-number line: "（总第 233 期）".
@@ -79,11 +79,86 @@ impl Issue {
         self.total_number.map(|n| format!("（总第 {n} 期）"))
     }
 
+    /// The printed labels, built once here and handed to every writer and to
+    /// the template as data.
+    pub fn labels(&self) -> Labels {
+        Labels {
+            kind: self.kind.label(),
+            number: self.number_line(),
+            title: self.number_label(),
+            total: self.total_line(),
+            date: self.date.chinese(),
+            registration: self.footer.registration_line(),
+            signatures: self.footer.signatures(),
+        }
+    }
+
+    /// A stable identifier of the issue (bulletin, kind, year, number): the
+    /// same issue gets the same document id in every build and format.
+    pub fn ident(&self) -> String {
+        format!(
+            "jianbao/{}/{:?}/{}/{}",
+            self.name, self.kind, self.date.year, self.number
+        )
+    }
+
+    /// The photo paths of the issue, relative to its folder, in reading order.
+    pub fn photo_paths(&self) -> Vec<&str> {
+        self.articles()
+            .flat_map(|a| &a.body)
+            .filter_map(|b| match b {
+                Block::Photo { path, .. } => Some(path.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Whether the masthead is followed by the contents (columns and titles):
     /// when the style allows it and there is more than one article.
     pub fn shows_contents(&self) -> bool {
         self.style.contents.unwrap_or(true) && self.articles().count() > 1
     }
+}
+
+/// The texts an issue prints around its data, as every output shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Labels {
+    /// "增刊" or "专刊" under the name; empty for a regular issue.
+    pub kind: &'static str,
+    /// The masthead's issue-number line: "第 14 期".
+    pub number: String,
+    /// The issue in titles: "第 14 期" or "增刊第 2 期".
+    pub title: String,
+    /// "（总第 233 期）", when there is a cumulative number.
+    pub total: Option<String>,
+    /// The printed date: "2023 年 7 月 21 日".
+    pub date: String,
+    /// "（苏简字 1004 号 共印 400 份）", when either part is set.
+    pub registration: Option<String>,
+    /// "责任编辑：…", "签发：…", those that are set.
+    pub signatures: Vec<String>,
+}
+
+/// A note for the editor placed at a spot of the model: what an importer
+/// could not place, kept as a comment where the YAML writer puts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// Where.
+    pub spot: Spot,
+    /// The text; one `#` line per line.
+    pub text: String,
+}
+
+/// Where a [`Comment`] goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Spot {
+    /// Before everything.
+    Top,
+    /// Before block `block` of article `article` (counted over all columns);
+    /// `block` equal to the body's length means after its last block.
+    Body { article: usize, block: usize },
+    /// Before the footer.
+    Footer,
 }
 
 /// What kind of issue this is.
@@ -103,6 +178,11 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Issue `number` of this kind as titles name it: "第 14 期", "增刊第 2 期".
+    pub fn issue_label(self, number: u32) -> String {
+        format!("{}第 {number} 期", self.label())
+    }
+
     /// The label printed with the name ("增刊"), empty for a regular issue.
     pub fn label(self) -> &'static str {
         match self {
@@ -493,6 +573,7 @@ impl<'de> Deserialize<'de> for Text {
                 f.write_str("a piece of text")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                check_characters(v).map_err(E::custom)?;
                 Text::new(v).ok_or_else(|| E::custom(EMPTY_TEXT))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
@@ -519,6 +600,54 @@ impl<'de> Deserialize<'de> for Text {
 }
 
 const EMPTY_TEXT: &str = "empty text: write the text after the colon, or remove the key";
+
+/// Whether `c` may not stand in a text: a C0 or C1 control character (a line
+/// break is allowed where the YAML makes one), a bidirectional embedding,
+/// override or isolate (U+202A–U+202E, U+2066–U+2069, which make a text read
+/// differently on screen than in the file), U+FEFF inside a text, and the
+/// noncharacters U+FFFE and U+FFFF.
+pub fn is_forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// A forbidden character's name in messages.
+pub fn char_name(c: char) -> &'static str {
+    match c {
+        '\0' => "null",
+        '\u{7}' => "bell",
+        '\t' => "tab",
+        '\r' => "carriage return",
+        '\u{1B}' => "escape",
+        '\u{7F}' => "delete",
+        '\u{202A}' => "left-to-right embedding",
+        '\u{202B}' => "right-to-left embedding",
+        '\u{202C}' => "pop directional formatting",
+        '\u{202D}' => "left-to-right override",
+        '\u{202E}' => "right-to-left override",
+        '\u{2066}' => "left-to-right isolate",
+        '\u{2067}' => "right-to-left isolate",
+        '\u{2068}' => "first strong isolate",
+        '\u{2069}' => "pop directional isolate",
+        '\u{FEFF}' => "byte order mark",
+        '\u{FFFE}' | '\u{FFFF}' => "noncharacter",
+        _ => "control character",
+    }
+}
+
+/// Refuses a text holding a [forbidden](is_forbidden) character, naming it
+/// and where it stands in the text.
+fn check_characters(text: &str) -> Result<(), String> {
+    match text.chars().enumerate().find(|&(_, c)| is_forbidden(c)) {
+        None => Ok(()),
+        Some((i, c)) => Err(format!(
+            "invisible character U+{:04X} ({}) at character {} of the text: delete it, or retype the text around it",
+            c as u32,
+            char_name(c),
+            i + 1
+        )),
+    }
+}
 
 /// Joins the lines of a multi-line scalar the way Chinese text wants.
 fn join_lines(raw: &str) -> String {
@@ -560,6 +689,7 @@ impl<'de> Deserialize<'de> for Lines {
                 f.write_str("a line of text or a list of lines")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Lines, E> {
+                check_characters(v).map_err(E::custom)?;
                 Ok(Lines(
                     v.lines()
                         .map(str::trim)
@@ -671,6 +801,7 @@ impl<'de> Deserialize<'de> for Block {
                 )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Block, E> {
+                check_characters(v).map_err(E::custom)?;
                 let text = Text::new(v).ok_or_else(|| {
                     E::custom("empty paragraph: remove the line or write its text")
                 })?;

@@ -1,22 +1,43 @@
 //! Writing outputs: atomically (a synced temporary file in the same folder,
 //! then a rename), so a reader sees the old output or the new one, never half
-//! of one. The one place the library writes files.
+//! of one; special files (devices, pipes) streamed in place, never replaced. With the state files of [`crate::incremental`], the only place the
+//! library writes files.
 
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
 
 use crate::render::Output;
 
-/// Writes `bytes` to `path` atomically.
+/// Writes `bytes` to `path`.
+///
+/// A new path or an existing regular file is replaced atomically: a synced
+/// temporary file beside it, then a rename. A symbolic link is followed and
+/// its target replaced, so the link stays a link. An existing special file
+/// (a device such as `/dev/null`, a FIFO, a socket, `/dev/stdout` or
+/// `/dev/fd/N`) is written in place, streaming: it is never replaced, and a
+/// failed write to it (`/dev/full`) is an error.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
+    // `metadata` follows links, `/dev/fd/N` and `/dev/stdout` included.
+    if let Ok(meta) = fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        let mut file = fs::OpenOptions::new().write(true).open(path)?;
+        file.write_all(bytes)?;
+        return file.flush();
+    }
+    let target = follow_links(path);
+    let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    remove_stale_temporaries(dir);
     let mut file = tempfile::Builder::new()
-        .prefix(".jianbao-")
-        .suffix(".tmp")
+        .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
@@ -27,8 +48,97 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         file.as_file()
             .set_permissions(fs::Permissions::from_mode(0o644))?;
     }
-    file.persist(path).map_err(|e| e.error)?;
+    file.persist(&target).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// The temporary files of an atomic write: `.jianbao-PID-RANDOM.tmp`.
+const TEMP_PREFIX: &str = ".jianbao-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// The path a chain of symbolic links at `path` ends at (the path itself
+/// when it is no link); a dangling link gives the missing target, which is
+/// then created.
+fn follow_links(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    // As the kernel does, give up after 40 links (a loop).
+    for _ in 0..40 {
+        let Ok(meta) = fs::symlink_metadata(&current) else {
+            return current;
+        };
+        if !meta.file_type().is_symlink() {
+            return current;
+        }
+        let Ok(target) = fs::read_link(&current) else {
+            return current;
+        };
+        current = match current.parent() {
+            Some(parent) if target.is_relative() => parent.join(target),
+            _ => target,
+        };
+    }
+    path.to_path_buf()
+}
+
+/// Removes the temporary files that runs killed mid-write left in `dir`
+/// (exactly `.jianbao-*.tmp`): those of a process that is gone, and any a
+/// day old. Once per folder and process.
+fn remove_stale_temporaries(dir: &Path) {
+    static DONE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    {
+        let mut done = DONE.lock().unwrap_or_else(|e| e.into_inner());
+        if done.iter().any(|d| d == dir) {
+            return;
+        }
+        done.push(dir.to_path_buf());
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(middle) = name
+            .strip_prefix(TEMP_PREFIX)
+            .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+        else {
+            continue;
+        };
+        let Ok(meta) = entry.metadata() else { continue };
+        if !meta.is_file() {
+            continue;
+        }
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(24 * 3600));
+        let orphan = middle
+            .split_once('-')
+            .and_then(|(pid, _)| pid.parse::<u32>().ok())
+            .is_some_and(|pid| pid != std::process::id() && !process_alive(pid));
+        if old || orphan {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether process `pid` is running (unknown counts as running).
+fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return true;
+        };
+        // SAFETY: kill with signal 0 only checks that the process exists.
+        let result = unsafe { libc::kill(pid, 0) };
+        result == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
 }
 
 /// Writes a rendered output at `path`: a file, a folder of files (each
@@ -81,28 +191,7 @@ pub fn page_path(path: &Path, n: usize) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Where the input key of an output is kept for incremental runs:
-/// `.jianbao-state/NAME.key` beside the output.
-pub fn key_path(output: &Path) -> PathBuf {
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    output
-        .with_file_name(".jianbao-state")
-        .join(format!("{name}.key"))
-}
-
-/// Whether `output` (or, for page images, its first page) exists and was
-/// made from inputs with this `key`.
-pub fn is_current(output: &Path, key: &str) -> bool {
-    (output.exists() || page_path(output, 1).exists())
-        && fs::read_to_string(key_path(output)).is_ok_and(|k| k.trim() == key)
-}
-
-/// Records the key of a freshly written output.
-pub fn record_key(output: &Path, key: &str) -> io::Result<()> {
-    let path = key_path(output);
-    fs::create_dir_all(path.parent().expect("a state folder"))?;
-    write_atomically(&path, key.as_bytes())
+/// Whether two paths name the same existing file (or folder).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }

@@ -1,17 +1,15 @@
 //! One loaded issue → one output format: the compile-once function that
-//! `build`, batch runs and `watch` all call. Returns bytes (or, for `typ`, a
-//! set of files); writes nothing.
+//! `build`, batch runs and `watch` all call. It picks the writer (and, for
+//! the page formats, lays the issue out first); the writers live in
+//! [`crate::write`]. Returns bytes (or, for `typ`, a set of files); writes
+//! nothing.
 
-use std::fmt::Write as _;
-use std::fs;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use crate::diag::{Diagnostic, Failure};
-use crate::input::Loaded;
-use crate::model::Block;
-use crate::typeset::{Environment, TemplateSource, world};
+use crate::input::{self, Loaded};
+use crate::photo::Cache;
+use crate::typeset::{self, Environment, TypesetOptions};
 use crate::write;
 
 /// An output format.
@@ -55,6 +53,17 @@ impl Format {
             "svg" => Some(Format::Svg),
             _ => None,
         }
+    }
+
+    /// The format's name in messages: `PDF`, `HTML` …
+    pub fn name(self) -> String {
+        self.extension().to_uppercase()
+    }
+
+    /// Whether the output is several files (a folder, or one file a page),
+    /// which cannot go to standard output.
+    pub fn is_several_files(self) -> bool {
+        matches!(self, Format::Typ | Format::Png | Format::Svg)
     }
 
     /// Whether this format needs the Typst environment (fonts, template).
@@ -131,41 +140,62 @@ pub struct Rendered {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Renders `loaded` as `format`. `env` is needed for PDF and `typ`.
+/// Renders `loaded` as `format`. `env` is needed for the formats that
+/// [need typesetting](Format::needs_typesetting).
 pub fn render(
     env: Option<&Environment>,
     loaded: &Loaded,
     format: Format,
     options: &RenderOptions,
 ) -> Result<Rendered, Failure> {
+    let typeset_env = || {
+        env.ok_or_else(|| {
+            Failure::from(Diagnostic::error(
+                None,
+                format!("{} output needs fonts and a template", format.extension()),
+            ))
+        })
+    };
     let (output, warnings) = match format {
-        Format::Pdf => {
-            let env = env.expect("PDF output needs the environment");
-            let (typeset, warnings) = crate::typeset_for(
-                env,
-                loaded,
-                options
-                    .pdf_standard
-                    .is_some_and(PdfStandardName::is_archival),
-            )?;
+        Format::Pdf | Format::Png | Format::Svg => {
+            let layout = TypesetOptions {
+                rgb_only: format == Format::Pdf
+                    && options
+                        .pdf_standard
+                        .is_some_and(PdfStandardName::is_archival),
+            };
+            let (typeset, warnings) = typeset::typeset_with(typeset_env()?, loaded, &layout)?;
             if options.strict {
                 crate::diag::strict(warnings.clone())?;
             }
-            let pdf_options = crate::pdf_options(
-                &loaded.issue,
-                options.source_date_epoch,
-                options.pdf_standard.map(PdfStandardName::to_typst),
-            );
-            (
-                Output::File(write::pdf::pdf(&typeset.document, &pdf_options)?),
-                warnings,
-            )
+            let document = &typeset.document;
+            let images = write::image::ImageOptions {
+                ppi: options.ppi,
+                pages: options.pages.clone(),
+            };
+            let output = match format {
+                Format::Pdf => Output::File(write::pdf::pdf(
+                    document,
+                    &write::pdf::PdfOptions::for_issue(
+                        &loaded.issue,
+                        options.source_date_epoch,
+                        options.pdf_standard.map(PdfStandardName::to_typst),
+                    ),
+                )?),
+                Format::Png => Output::Pages(
+                    write::image::png(document, &images).map_err(|f| named(f, loaded))?,
+                ),
+                _ => Output::Pages(
+                    write::image::svg(document, &images).map_err(|f| named(f, loaded))?,
+                ),
+            };
+            (output, warnings)
         }
         Format::Html => {
             // Photos embedded as data URIs, so the page stays one
             // self-contained file; or referenced by their paths on request.
-            let cache = env.map_or_else(crate::photo::Cache::default, |e| e.photos.clone());
-            let photos = crate::input::prepare_photos(loaded, &cache)?;
+            let cache = env.map_or_else(Cache::default, |e| e.photos.clone());
+            let photos = input::prepare_photos(loaded, &cache)?;
             let embedded = match options.link_photos {
                 true => Default::default(),
                 false => photos
@@ -176,218 +206,51 @@ pub fn render(
             let options = write::html::HtmlOptions { photos: embedded };
             let html = write::html::html(&loaded.issue, &options)
                 .map_err(|e| Diagnostic::error(None, format!("failed to write HTML ({e})")))?;
-            (Output::File(html.into_bytes()), Vec::new())
+            (Output::File(html.into_bytes()), loaded.warnings.clone())
         }
         Format::Txt => {
             let options = write::text::TextOptions { wrap: options.wrap };
             (
                 Output::File(write::text::text(&loaded.issue, &options).into_bytes()),
-                Vec::new(),
+                loaded.warnings.clone(),
             )
         }
         Format::Typ => {
-            let env = env.expect("typ output needs the environment");
-            (Output::Folder(typ_folder(env, loaded)?), Vec::new())
-        }
-        Format::Png | Format::Svg => {
-            let env = env.expect("image output needs the environment");
-            let (typeset, warnings) = crate::typeset_for(env, loaded, false)?;
-            if options.strict {
-                crate::diag::strict(warnings.clone())?;
-            }
-            let wanted = |n: usize| {
-                options.pages.is_empty() || options.pages.iter().any(|&(a, b)| a <= n && n <= b)
-            };
-            let mut pages = Vec::new();
-            for (i, page) in typeset
-                .document
-                .pages()
+            let env = typeset_env()?;
+            let photos = input::prepare_photos(loaded, &env.photos)?;
+            let data = env.data(&loaded.issue, &TypesetOptions::default(), &photos)?;
+            let files = photos
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| wanted(i + 1))
-            {
-                let bytes = if format == Format::Png {
-                    let ppi = f64::from(options.ppi.unwrap_or(144));
-                    let render = typst_render::RenderOptions {
-                        pixel_per_pt: typst::utils::Scalar::new(ppi / 72.0),
-                        ..Default::default()
-                    };
-                    typst_render::render(page, &render)
-                        .encode_png()
-                        .map_err(|e| {
-                            Diagnostic::error(None, format!("failed to encode PNG ({e})"))
-                        })?
-                } else {
-                    typst_svg::svg(page, &typst_svg::SvgOptions::default()).into_bytes()
-                };
-                pages.push((i + 1, bytes));
-            }
-            if pages.is_empty() {
-                return Err(Diagnostic::error(
-                    Some(&loaded.name),
-                    format!(
-                        "no page selected: the issue has {} pages",
-                        typeset.document.pages().len()
-                    ),
-                )
-                .hint("give --pages within the issue's pages, e.g. 1 or 1-2")
-                .into());
-            }
-            (Output::Pages(pages), warnings)
+                .map(|(i, (_, photo))| {
+                    (
+                        PathBuf::from(typeset::photo_file(i, photo)),
+                        photo.bytes.clone(),
+                    )
+                })
+                .collect();
+            (
+                Output::Folder(write::typ::typ(data, env.template.files()?, files)),
+                loaded.warnings.clone(),
+            )
         }
     };
+    if options.strict {
+        crate::diag::strict(warnings.clone())?;
+    }
     Ok(Rendered { output, warnings })
 }
 
-/// The files the typst CLI needs to compile the same document:
-/// `main.typ` (which includes jianbao's entry), `.jianbao/` (entry, data,
-/// template) and the photos, laid out as the virtual project root.
-fn typ_folder(env: &Environment, loaded: &Loaded) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
-    let photos = crate::input::prepare_photos(loaded, &env.photos)?;
-    let mut files = vec![
-        (
-            PathBuf::from("main.typ"),
-            b"// Compile with: typst compile --root . main.typ --font-path <jianbao>/fonts\n#include \"/.jianbao/main.typ\"\n".to_vec(),
-        ),
-        (PathBuf::from(".jianbao/main.typ"), world::MAIN.as_bytes().to_vec()),
-        (PathBuf::from(".jianbao/data.json"), env.data(&loaded.issue, false, &photos)?),
-    ];
-    for (path, bytes) in template_files(&env.template)? {
-        files.push((Path::new(".jianbao/template").join(path), bytes));
-    }
-    for (i, (_, photo)) in photos.iter().enumerate() {
-        files.push((
-            PathBuf::from(crate::typeset::photo_file(i, photo)),
-            photo.bytes.clone(),
-        ));
-    }
-    Ok(files)
-}
-
-/// The photo paths of an issue, relative to its folder.
-pub fn photo_paths(loaded: &Loaded) -> Vec<String> {
-    loaded
-        .issue
-        .articles()
-        .flat_map(|a| &a.body)
-        .filter_map(|b| match b {
-            Block::Photo { path, .. } => Some(path.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The template's files, relative to the template folder.
-pub fn template_files(template: &TemplateSource) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
-    let read = |path: &Path| {
-        fs::read(path).map_err(|e| {
-            Failure::from(Diagnostic::error(
-                Some(&path.display().to_string()),
-                format!("failed to read the template ({})", crate::io_reason(&e)),
-            ))
-        })
-    };
-    match template {
-        TemplateSource::Shipped => Ok(vec![(
-            PathBuf::from("bulletin.typ"),
-            world::SHIPPED_TEMPLATE.as_bytes().to_vec(),
-        )]),
-        TemplateSource::File(file) => Ok(vec![(PathBuf::from("bulletin.typ"), read(file)?)]),
-        TemplateSource::Dir(dir) => {
-            let mut found = Vec::new();
-            collect(dir, &mut found);
-            found.sort();
-            found
-                .into_iter()
-                .map(|path| {
-                    let bytes = read(&path)?;
-                    Ok((path.strip_prefix(dir).unwrap_or(&path).to_path_buf(), bytes))
-                })
-                .collect()
-        }
-    }
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            collect(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
-
-/// A digest of what an issue's outputs depend on, whatever the format: the
-/// issue and series texts and the photos' contents. Computed once per issue.
-pub fn issue_digest(loaded: &Loaded) -> [u8; 32] {
-    let mut hash = Sha256::new();
-    let mut field = |name: &str, bytes: &[u8]| {
-        hash.update(name.as_bytes());
-        hash.update((bytes.len() as u64).to_le_bytes());
-        hash.update(bytes);
-    };
-    field("issue", loaded.text.as_bytes());
-    field(
-        "series",
-        loaded
-            .series
-            .as_ref()
-            .map_or(&b""[..], |(_, t)| t.as_bytes()),
-    );
-    for path in photo_paths(loaded) {
-        let bytes = fs::read(loaded.folder.join(&path)).unwrap_or_default();
-        field(&path, &bytes);
-    }
-    hash.finalize().into()
-}
-
-/// The key of one output: jianbao's version, the format and options, the
-/// issue's [`issue_digest`] and, for typeset formats, the template and font
-/// identity (`env_key`). Equal keys, equal outputs.
-pub fn input_key(
-    issue_digest: &[u8; 32],
-    format: Format,
-    options: &RenderOptions,
-    env_key: &str,
-) -> String {
-    let mut hash = Sha256::new();
-    hash.update(env!("CARGO_PKG_VERSION").as_bytes());
-    hash.update([0]);
-    hash.update(format.extension().as_bytes());
-    hash.update([0]);
-    hash.update(format!("{options:?}").as_bytes());
-    hash.update([0]);
-    hash.update(issue_digest);
-    if format.needs_typesetting() {
-        hash.update(env_key.as_bytes());
-    }
-    hex(&hash.finalize())
-}
-
-/// A digest of the template's and the user fonts' contents, computed once per run.
-pub fn environment_key(template: &TemplateSource, font_paths: &[PathBuf]) -> String {
-    let mut hash = Sha256::new();
-    for (path, bytes) in template_files(template).unwrap_or_default() {
-        hash.update(path.to_string_lossy().as_bytes());
-        hash.update(Sha256::digest(&bytes));
-    }
-    let mut fonts = Vec::new();
-    for dir in font_paths {
-        collect(dir, &mut fonts);
-    }
-    fonts.sort();
-    for path in fonts {
-        hash.update(path.to_string_lossy().as_bytes());
-        hash.update(Sha256::digest(fs::read(&path).unwrap_or_default()));
-    }
-    hex(&hash.finalize())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().fold(String::new(), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+/// A writer's diagnostics that name no file, named after the issue.
+fn named(failure: Failure, loaded: &Loaded) -> Failure {
+    Failure(
+        failure
+            .0
+            .into_iter()
+            .map(|mut d| {
+                d.file.get_or_insert_with(|| loaded.name.clone());
+                d
+            })
+            .collect(),
+    )
 }

@@ -7,18 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, Failure};
 use crate::input::{self, Input, Loaded};
 use crate::model::{Date, Kind};
-use crate::read::yaml::SERIES_FILE;
-
-/// Keys that describe one issue; `new` writes them afresh.
-const PER_ISSUE: &[&str] = &[
-    "number",
-    "total_number",
-    "kind",
-    "date",
-    "editor_note",
-    "columns",
-    "articles",
-];
+use crate::read::yaml::{PER_ISSUE_KEYS, SERIES_FILE, is_issue_file};
 
 /// Today's date in local time.
 pub fn today() -> Date {
@@ -93,13 +82,13 @@ pub fn issues_in(dir: &Path) -> Result<Vec<(PathBuf, Loaded)>, Failure> {
     let entries = fs::read_dir(dir).map_err(|e| {
         Diagnostic::error(
             Some(&dir.display().to_string()),
-            format!("failed to read the folder ({})", crate::io_reason(&e)),
+            format!("failed to read the folder ({})", crate::diag::io_reason(&e)),
         )
     })?;
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if (name.ends_with(".yaml") || name.ends_with(".yml")) && name != SERIES_FILE {
+        if is_issue_file(&name) {
             // Files that do not read are skipped: `new` copies a good issue.
             if let Ok(loaded) = input::load(&Input::Path(path.clone())) {
                 found.push((path, loaded));
@@ -129,8 +118,9 @@ pub fn next_issue(
         .map(|n| n.saturating_add(1));
     let name = issue_file_name(kind, date.year, number);
     let mut text = format!(
-        "# {} 第 {number} 期，由 jianbao new 根据上一期生成。\n",
-        kind_label(kind)
+        "# {} {}，由 jianbao new 根据上一期生成。\n",
+        kind_label(kind),
+        Kind::Regular.issue_label(number)
     );
     text += &carried_settings(&from.text);
     text += &format!("number: {number}\n");
@@ -179,7 +169,7 @@ fn carried_settings(source: &str) -> String {
             && !line.starts_with("---");
         if top_level {
             let key = line.split(':').next().unwrap_or("").trim();
-            keep = !PER_ISSUE.contains(&key);
+            keep = !PER_ISSUE_KEYS.contains(&key);
             skipping_extra = false;
         }
         if !keep || line.starts_with('#') {

@@ -1,7 +1,8 @@
-//! Waiting for an issue's files to change. The folders holding them are
-//! watched, not the files: an editor that saves by writing a new file and
-//! renaming it over the old one replaces the file, and a watch on the old
-//! file would go quiet.
+//! Waiting for an issue's files to change: which files an issue's output
+//! depends on, and a watcher for them. The folders holding them are watched,
+//! not the files: an editor that saves by writing a new file and renaming it
+//! over the old one replaces the file, and a watch on the old file would go
+//! quiet.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -9,6 +10,33 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
+
+use crate::input::Loaded;
+use crate::read::yaml::SERIES_FILE;
+use crate::typeset::TemplateSource;
+
+/// The files the output of the issue at `issue` depends on: the issue file,
+/// the series file beside it (whether or not it exists yet), the photos of
+/// the issue as last `loaded`, and the template's files.
+pub fn dependencies(
+    issue: &Path,
+    loaded: Option<&Loaded>,
+    template: Option<&TemplateSource>,
+) -> Vec<PathBuf> {
+    let issue = absolute(issue);
+    let mut files = vec![issue.with_file_name(SERIES_FILE), issue];
+    if let Some(loaded) = loaded {
+        files.extend(
+            loaded
+                .issue
+                .photo_paths()
+                .into_iter()
+                .map(|p| loaded.folder.join(p)),
+        );
+    }
+    files.extend(template.map(TemplateSource::paths).unwrap_or_default());
+    files.into_iter().map(|f| absolute(&f)).collect()
+}
 
 /// Watches a set of files through their folders.
 pub struct Watcher {

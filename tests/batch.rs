@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::support::{folder, run_in, stderr};
+use crate::support::{env, folder, layout, pages, run_in, stderr};
 
 const GOOD: &str = "name: 测试简报\nunit: 测试办\nnumber: NUMBER\ndate: 2024-01-05\narticles: [{title: 标题, body: [正文第一段。]}]\n";
 
@@ -137,7 +137,7 @@ fn a_rerun_skips_what_has_not_changed_and_rebuilds_what_has() {
     fs::create_dir_all(dir.path().join("t")).unwrap();
     fs::write(
         dir.path().join("t/bulletin.typ"),
-        jianbao::typeset::world::SHIPPED_TEMPLATE.replace("rule-gap: 4mm", "rule-gap: 5mm"),
+        jianbao::typeset::template::SHIPPED_TEMPLATE.replace("rule-gap: 4mm", "rule-gap: 5mm"),
     )
     .unwrap();
     assert!(run(&["--template", "t"]).contains("3 built, 0 unchanged"));
@@ -268,11 +268,10 @@ fn watch_rebuilds_on_save_and_survives_a_broken_save() {
         }
     };
     let count = |needle: &str| log.lock().unwrap().matches(needle).count();
-    wait_for(
-        &|| fs::read_to_string(&out).is_ok_and(|t| t.contains("第 1 期")),
-        "first build",
-    );
-    std::thread::sleep(Duration::from_millis(300));
+    // `built … in … ms` is printed once the output is written, and watching
+    // starts before the build: from here on no save is missed.
+    wait_for(&|| count("built i.txt in ") >= 1, "first build");
+    assert!(fs::read_to_string(&out).unwrap().contains("第 1 期"));
     // An editor that saves by writing a new file and renaming it over the old one.
     let save = |text: &str| {
         fs::write(dir.path().join(".i.yaml.swp"), text).unwrap();
@@ -339,12 +338,94 @@ fn typ_output_is_a_folder_the_typst_cli_can_compile() {
     assert_eq!(data["issue"]["number"], 5);
     assert_eq!(
         fs::read_to_string(root.join(".jianbao/template/bulletin.typ")).unwrap(),
-        jianbao::typeset::world::SHIPPED_TEMPLATE
+        jianbao::typeset::template::SHIPPED_TEMPLATE
     );
     assert_eq!(
         fs::read_to_string(root.join(".jianbao/main.typ")).unwrap(),
         jianbao::typeset::world::MAIN
     );
+    // Compiled as the typst CLI compiles it (`typst compile --root .
+    // main.typ`: files from the folder, nothing else), the folder gives the
+    // pages jianbao lays out itself.
+    let world = FolderWorld::new(root.clone());
+    let exported = typst::compile::<typst_layout::PagedDocument>(&world)
+        .output
+        .unwrap_or_else(|e| panic!("the exported folder does not compile: {e:?}"));
+    let (_, ours) = layout(&dir.path().join("i.yaml"));
+    let (a, b) = (pages(&exported), pages(&ours));
+    assert_eq!(a.len(), b.len(), "page count");
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x.text(), y.text(), "the same text on each page");
+        assert_eq!(x.runs.len(), y.runs.len());
+        for (r, s) in x.runs.iter().zip(&y.runs) {
+            assert!(
+                (r.x - s.x).abs() < 1e-6 && (r.y - s.y).abs() < 1e-6,
+                "{} placed alike",
+                r.text
+            );
+        }
+    }
+}
+
+/// A Typst world over a folder, as the typst CLI sees a project: the root is
+/// the folder, `main.typ` the entry, fonts the shipped ones (`--font-path`).
+struct FolderWorld {
+    root: std::path::PathBuf,
+    library: typst::utils::LazyHash<typst::Library>,
+}
+
+impl FolderWorld {
+    fn new(root: std::path::PathBuf) -> FolderWorld {
+        use typst::LibraryExt;
+        FolderWorld {
+            root,
+            library: typst::utils::LazyHash::new(typst::Library::default()),
+        }
+    }
+
+    fn read(&self, id: typst::syntax::FileId) -> typst::diag::FileResult<Vec<u8>> {
+        let path = self.root.join(id.vpath().get_without_slash());
+        fs::read(&path).map_err(|e| typst::diag::FileError::from_io(e, &path))
+    }
+}
+
+impl typst::World for FolderWorld {
+    fn library(&self) -> &typst::utils::LazyHash<typst::Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &typst::utils::LazyHash<typst::text::FontBook> {
+        env().fonts.book()
+    }
+
+    fn main(&self) -> typst::syntax::FileId {
+        use typst::syntax::{RootedPath, VirtualPath, VirtualRoot};
+        RootedPath::new(VirtualRoot::Project, VirtualPath::new("/main.typ").unwrap()).intern()
+    }
+
+    fn source(&self, id: typst::syntax::FileId) -> typst::diag::FileResult<typst::syntax::Source> {
+        let text =
+            String::from_utf8(self.read(id)?).map_err(|_| typst::diag::FileError::InvalidUtf8)?;
+        Ok(typst::syntax::Source::new(id, text))
+    }
+
+    fn file(
+        &self,
+        id: typst::syntax::FileId,
+    ) -> typst::diag::FileResult<typst::foundations::Bytes> {
+        self.read(id).map(typst::foundations::Bytes::new)
+    }
+
+    fn font(&self, index: usize) -> Option<typst::text::Font> {
+        env().fonts.font(index)
+    }
+
+    fn today(
+        &self,
+        _: Option<typst::foundations::Duration>,
+    ) -> Option<typst::foundations::Datetime> {
+        typst::foundations::Datetime::from_ymd(2024, 1, 5)
+    }
 }
 
 #[test]

@@ -335,7 +335,35 @@ fn continuation_lines_align_after_the_colon() {
 #[test]
 fn the_one_page_issue_keeps_its_footer_on_page_one() {
     let (_, doc) = layout(&sample("brief/issue.yaml"));
-    assert_eq!(doc.pages().len(), 1);
+    let all = pages(&doc);
+    assert_eq!(all.len(), 1, "one page");
+    let page = &all[0];
+    // Both articles and the whole footer are on it, the footer under the text.
+    let lines = page.body_lines();
+    let body_end = lines.last().expect("body text on page 1").0;
+    assert!(
+        page.text().contains("全力应对") && page.text().contains("拉网式排查"),
+        "both articles on page 1"
+    );
+    let report = page.find("报：");
+    let run = page.find("共印 80 份");
+    assert!(
+        !report.is_empty() && !run.is_empty(),
+        "the footer is on page 1"
+    );
+    assert!(report[0].y > body_end, "the footer stands under the text");
+    let last_rule = page
+        .rects
+        .iter()
+        .filter(|r| r.black && (r.w - 156.0).abs() < 0.1)
+        .map(|r| r.y + r.h)
+        .fold(f64::MIN, f64::max);
+    near(
+        last_rule,
+        BOTTOM,
+        0.1,
+        "the footer's last rule on the type-area bottom",
+    );
 }
 
 #[test]

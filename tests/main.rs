@@ -9,7 +9,9 @@
 //! - `import`: plain text back to YAML (round trips, fixtures, property);
 //! - `batch`: batch runs, incremental rebuilds, watch, completions, typ export;
 //! - `editor`: the JSON Schema, `init` and `new`;
-//! - `photos`: photo preparation, previews, archival PDF.
+//! - `photos`: photo preparation, previews, archival PDF;
+//! - `hardening`: special files, invisible characters, killed runs, two writers;
+//! - `fuzzed`: every saved fuzzing finding, replayed.
 
 mod support;
 
@@ -18,7 +20,9 @@ mod cli;
 mod editor;
 mod errors;
 mod fonts;
+mod fuzzed;
 mod geometry;
+mod hardening;
 mod import;
 mod outputs;
 mod photos;

@@ -50,11 +50,35 @@ fn check_golden(path: PathBuf, actual: &str) {
             path.display()
         )
     });
-    assert!(
-        expected == actual,
-        "{} differs: run with JIANBAO_BLESS=1 and review the diff",
-        path.display()
-    );
+    if expected != actual {
+        panic!(
+            "{} differs (- golden, + now); if the change is right, run with JIANBAO_BLESS=1 and review the diff:\n{}",
+            path.display(),
+            line_diff(&expected, actual)
+        );
+    }
+}
+
+/// The lines that differ, `-` golden and `+` now, with their line numbers;
+/// a common prefix and suffix are left out.
+fn line_diff(expected: &str, actual: &str) -> String {
+    let old: Vec<&str> = expected.lines().collect();
+    let new: Vec<&str> = actual.lines().collect();
+    let head = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let tail = old[head..]
+        .iter()
+        .rev()
+        .zip(new[head..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = String::new();
+    for (i, line) in old[head..old.len() - tail].iter().enumerate() {
+        out += &format!("-{:>4} {line}\n", head + i + 1);
+    }
+    for (i, line) in new[head..new.len() - tail].iter().enumerate() {
+        out += &format!("+{:>4} {line}\n", head + i + 1);
+    }
+    out
 }
 
 fn paragraphs(issue: &Issue) -> Vec<String> {

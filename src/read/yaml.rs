@@ -16,6 +16,14 @@ use crate::model::{Article, Column, Count, Date, Footer, Issue, Kind, Style, Tex
 /// The name of the series file an issue inherits from, in the issue's folder.
 pub const SERIES_FILE: &str = "series.yaml";
 
+/// Whether a file of this name holds an issue: a `.yaml` or `.yml` file
+/// other than the series file. Hidden files are not issues.
+pub fn is_issue_file(name: &str) -> bool {
+    (name.ends_with(".yaml") || name.ends_with(".yml"))
+        && name != SERIES_FILE
+        && !name.starts_with('.')
+}
+
 /// A YAML text and the name to show for it in diagnostics.
 #[derive(Debug, Clone)]
 pub struct Source<'a> {
@@ -40,6 +48,13 @@ pub fn read_issue(issue: Source, series: Option<Source>) -> Result<Issue, Failur
     complete(merged, &issue, series.as_ref().map(|s| s.name))
 }
 
+/// Checks a series file on its own: it reads, and holds only settings that
+/// every issue may share.
+pub fn read_series(series: Source) -> Result<(), Failure> {
+    let doc = parse(&series)?;
+    check_series_only_settings(&series, &doc)
+}
+
 /// Everything a source file may hold; unset fields are inherited or missing.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -59,8 +74,9 @@ struct Document {
     style: Option<Style>,
 }
 
-/// Keys that describe one issue and so cannot stand in a series file.
-const ISSUE_ONLY: &[&str] = &[
+/// Keys that describe one issue: they cannot stand in a series file, and
+/// `jianbao new` writes them afresh for the next issue.
+pub const PER_ISSUE_KEYS: &[&str] = &[
     "number",
     "total_number",
     "date",
@@ -106,7 +122,7 @@ impl Document {
             self.articles.is_some(),
             self.kind.is_some(),
         ];
-        ISSUE_ONLY
+        PER_ISSUE_KEYS
             .iter()
             .zip(set)
             .filter(|(_, set)| *set)
@@ -332,14 +348,16 @@ fn complete(doc: Document, issue: &Source, series: Option<&str>) -> Result<Issue
     let mut missing = Vec::new();
     let mut require = |present: bool, key: &str, example: &str, inheritable: bool| {
         if !present {
-            let place = match (inheritable, series) {
-                (true, Some(series)) => format!("to the issue file or to {series}"),
-                (true, None) => "to the issue file (or to a series.yaml beside it)".to_string(),
-                (false, _) => "to the issue file".to_string(),
+            let line = format!("{key}: {example}");
+            let hint = match (inheritable, series) {
+                (true, Some(series)) => format!("add `{line}` to the issue file or to {series}"),
+                (true, None) => {
+                    format!("add `{line}` to the issue file (or to a series.yaml beside it)")
+                }
+                (false, _) => format!("add `{line}` to the issue file"),
             };
             missing.push(
-                Diagnostic::error(Some(issue.name), format!("missing key `{key}`"))
-                    .hint(format!("add `{key}: {example}` {place}")),
+                Diagnostic::error(Some(issue.name), format!("missing key `{key}`")).hint(hint),
             );
         }
     };

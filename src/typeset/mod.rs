@@ -5,6 +5,7 @@
 //! input from the user is the model serialised to `/.jianbao/data.json`.
 
 pub mod fonts;
+pub mod template;
 pub mod world;
 
 use std::collections::BTreeMap;
@@ -20,11 +21,48 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Failure, Position};
-use crate::model::Issue;
+use crate::input::{self, Loaded};
+use crate::model::{Issue, Labels};
 use crate::photo::Prepared;
 use fonts::{Fonts, RoleFamilies};
+pub use template::TemplateSource;
 use world::IssueWorld;
-pub use world::TemplateSource;
+
+/// What an output asks of the layout.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct TypesetOptions {
+    /// RGB colours only: PDF/A cannot carry the masthead's CMYK red here.
+    pub rgb_only: bool,
+}
+
+/// Lays out a loaded issue with the default options. See [`typeset_with`].
+pub fn typeset(env: &Environment, loaded: &Loaded) -> Result<(Typeset, Vec<Diagnostic>), Failure> {
+    typeset_with(env, loaded, &TypesetOptions::default())
+}
+
+/// Lays out a loaded issue: its photos prepared, the template compiled.
+/// The warnings are the issue's own ([`Loaded::warnings`]), the template's,
+/// and one for each character that no font has, naming it and where it is
+/// in the source.
+pub fn typeset_with(
+    env: &Environment,
+    loaded: &Loaded,
+    options: &TypesetOptions,
+) -> Result<(Typeset, Vec<Diagnostic>), Failure> {
+    let photos = input::prepare_photos(loaded, &env.photos)?;
+    let typeset = env.typeset(&loaded.issue, loaded.folder.clone(), options, &photos)?;
+    let mut warnings = loaded.warnings.clone();
+    warnings.extend(typeset.warnings.iter().cloned());
+    for (&c, &page) in &typeset.missing {
+        let warning = Diagnostic::warning(
+            Some(&loaded.name),
+            format!("no font has the character `{c}` (U+{:04X}); it prints as a blank box on page {page}", c as u32),
+        )
+        .hint("add a font that has it with --font-path DIR, or replace the character");
+        warnings.push(loaded.diagnostic_at(warning, c.encode_utf8(&mut [0; 4])));
+    }
+    Ok((typeset, warnings))
+}
 
 /// What every compilation of a process shares.
 pub struct Environment {
@@ -48,17 +86,16 @@ impl Environment {
         }
     }
 
-    /// Lays out `issue`; `folder` is the issue's folder (photos resolve in it).
-    /// `rgb_only` asks the template for RGB colours (PDF/A cannot carry CMYK);
+    /// Lays out `issue`; `folder` is the issue's folder (photos resolve in it);
     /// `photos` are the issue's prepared photos, by their paths.
     pub fn typeset(
         &self,
         issue: &Issue,
         folder: PathBuf,
-        rgb_only: bool,
+        options: &TypesetOptions,
         photos: &[(String, Arc<Prepared>)],
     ) -> Result<Typeset, Failure> {
-        let data = self.data(issue, rgb_only, photos)?;
+        let data = self.data(issue, options, photos)?;
         let today = Datetime::from_ymd(
             issue.date.year,
             issue.date.month as u8,
@@ -98,7 +135,7 @@ impl Environment {
     pub fn data(
         &self,
         issue: &Issue,
-        rgb_only: bool,
+        options: &TypesetOptions,
         photos: &[(String, Arc<Prepared>)],
     ) -> Result<Vec<u8>, Failure> {
         let photos = photos
@@ -108,8 +145,9 @@ impl Environment {
             .collect();
         let data = TemplateData {
             issue,
+            labels: issue.labels(),
             fonts: self.fonts.roles(),
-            rgb_only,
+            rgb_only: options.rgb_only,
             photos,
         };
         serde_json::to_vec_pretty(&data).map_err(|e| {
@@ -122,6 +160,8 @@ impl Environment {
 #[derive(Serialize)]
 struct TemplateData<'a> {
     issue: &'a Issue,
+    /// The printed labels (第 N 期, the date …), built once in the model.
+    labels: Labels,
     fonts: &'a RoleFamilies,
     rgb_only: bool,
     /// Each photo path → the virtual file of its prepared image.

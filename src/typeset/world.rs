@@ -25,6 +25,7 @@ use typst::{Library, World};
 use typst_kit::files::{FileLoader, FileStore};
 
 use super::Environment;
+use super::template::{SHIPPED_TEMPLATE, TemplateSource};
 
 /// The fixed entry file: it imports the template and hands it the data.
 pub const MAIN: &str = r#"#import "/.jianbao/template/bulletin.typ": render
@@ -41,21 +42,6 @@ fn own_id(name: &str) -> FileId {
     let path = VirtualPath::new(format!("/{OWN_DIR}/{name}")).expect("a valid virtual path");
     RootedPath::new(VirtualRoot::Project, path).intern()
 }
-
-/// Where the template's files come from.
-#[derive(Debug, Clone)]
-pub enum TemplateSource {
-    /// The template compiled into jianbao.
-    Shipped,
-    /// A folder holding `bulletin.typ` and whatever it imports.
-    Dir(PathBuf),
-    /// A single template file, used as `bulletin.typ`; files it names relative
-    /// to itself are looked up in its folder.
-    File(PathBuf),
-}
-
-/// The template shipped in the binary.
-pub const SHIPPED_TEMPLATE: &str = include_str!("../../templates/bulletin.typ");
 
 /// A Typst world for one issue.
 pub struct IssueWorld<'a> {

@@ -1,9 +1,12 @@
 //! Writers: model or laid-out pages → bytes. None touches the file system.
 //!
-//! `pdf` takes the pages the Typst template laid out; `html` and `text` take
-//! the model itself. They are named in pairs with the readers (`read::yaml`, `read::text`).
+//! `pdf` and `image` (PNG, SVG) take the pages the Typst template laid out;
+//! `typ` takes the template's input; `html`, `text` and `yaml` take the model
+//! itself. They are named in pairs with the readers (`read::yaml`, `read::text`).
 
 pub mod html;
+pub mod image;
 pub mod pdf;
 pub mod text;
+pub mod typ;
 pub mod yaml;

@@ -5,6 +5,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfStandard, PdfStandards, Timestamp};
 
 use crate::diag::{Diagnostic, Failure};
+use crate::model::Issue;
 
 /// How to export.
 #[derive(Debug, Clone)]
@@ -15,6 +16,23 @@ pub struct PdfOptions {
     pub timestamp: i64,
     /// A PDF standard to conform to (e.g. PDF/A-2b), if any.
     pub standard: Option<PdfStandard>,
+}
+
+impl PdfOptions {
+    /// The options for `issue`: a stable document id from the issue's
+    /// identity and a creation date from `SOURCE_DATE_EPOCH` when given, else
+    /// the issue date.
+    pub fn for_issue(
+        issue: &Issue,
+        source_date_epoch: Option<i64>,
+        standard: Option<PdfStandard>,
+    ) -> PdfOptions {
+        PdfOptions {
+            ident: issue.ident(),
+            timestamp: source_date_epoch.unwrap_or_else(|| issue.date.unix_seconds()),
+            standard,
+        }
+    }
 }
 
 /// The PDF of `document`: same document and options, same bytes.

@@ -7,28 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Block, Issue, Kind, Lines, Style};
-
-/// Where a comment goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Spot {
-    /// Before everything.
-    Top,
-    /// Before block `block` of article `article` (counted over all columns);
-    /// `block` equal to the body's length means after its last block.
-    Body { article: usize, block: usize },
-    /// Before the footer.
-    Footer,
-}
-
-/// A comment to place in the YAML.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Comment {
-    /// Where.
-    pub spot: Spot,
-    /// The text; one `#` line per line.
-    pub text: String,
-}
+use crate::model::{Block, Comment, Issue, Kind, Lines, Spot, Style};
 
 /// Texts longer than this many characters are written as block scalars.
 const LONG: usize = 60;

@@ -1,121 +1,4 @@
-//! The language of messages: English, or Chinese when the locale is Chinese
-//! (`LC_ALL`, `LC_MESSAGES` or `LANG` starting with `zh`) or `--lang zh`.
-//!
-//! Every message jianbao writes about a user's input is listed here, the
-//! English template beside its Chinese wording; `{}` marks a value (filled
-//! in order; `{0}`, `{1}` in the Chinese pick a value by position). A value
-//! is itself translated when it is a listed message (an I/O reason, the
-//! reason a date is impossible). To find or fix a wording, look here; a test
-//! checks that every English template is one the code still writes.
-//!
-//! Human diagnostics are translated; `--diagnostics json` stays English, a
-//! stable interface for scripts.
-
-use std::sync::OnceLock;
-
-/// A language of messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Simplified Chinese.
-    Zh,
-}
-
-static LANG: OnceLock<Lang> = OnceLock::new();
-
-/// Sets the language for the rest of the process (the first call wins).
-pub fn set(lang: Lang) {
-    let _ = LANG.set(lang);
-}
-
-/// The language in use: as set, else from the locale.
-pub fn current() -> Lang {
-    *LANG.get_or_init(from_locale)
-}
-
-/// Chinese when the first set locale variable names a Chinese locale.
-pub fn from_locale() -> Lang {
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.is_empty())
-        .unwrap_or_default();
-    if locale.to_ascii_lowercase().starts_with("zh") {
-        Lang::Zh
-    } else {
-        Lang::En
-    }
-}
-
-/// `text` in the current language.
-pub fn localise(text: &str) -> String {
-    match current() {
-        Lang::En => text.to_string(),
-        Lang::Zh => to_chinese(text),
-    }
-}
-
-/// `text` in Chinese: the first listed template it matches, with its values
-/// translated too; unlisted text stays as it is.
-pub fn to_chinese(text: &str) -> String {
-    for (english, chinese) in TABLE {
-        if let Some(values) = capture(english, text) {
-            let values: Vec<String> = values.iter().map(|v| to_chinese(v)).collect();
-            return fill(chinese, &values);
-        }
-    }
-    text.to_string()
-}
-
-/// The values of `text` at the `{}` of `template`, if it matches.
-fn capture<'a>(template: &str, text: &'a str) -> Option<Vec<&'a str>> {
-    let parts: Vec<&str> = template.split("{}").collect();
-    let mut rest = text.strip_prefix(parts[0])?;
-    if parts.len() == 1 {
-        return rest.is_empty().then(Vec::new);
-    }
-    let mut values = Vec::new();
-    for (i, part) in parts[1..].iter().enumerate() {
-        if i == parts.len() - 2 {
-            values.push(rest.strip_suffix(part)?);
-        } else {
-            let at = rest.find(part)?;
-            values.push(&rest[..at]);
-            rest = &rest[at + part.len()..];
-        }
-    }
-    Some(values)
-}
-
-/// `template` with `{}` (in order) or `{N}` (by position) replaced by `values`.
-fn fill(template: &str, values: &[String]) -> String {
-    let mut out = String::new();
-    let mut next = 0;
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if after[..close].chars().all(|c| c.is_ascii_digit()) => {
-                let index = if close == 0 {
-                    next += 1;
-                    next - 1
-                } else {
-                    after[..close].parse().unwrap_or(0)
-                };
-                out.push_str(values.get(index).map_or("", String::as_str));
-                rest = &after[close + 1..];
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+//! Every message, English template → Chinese wording (see [`super`]).
 
 /// English template → Chinese wording. Longer, more specific templates first.
 pub const TABLE: &[(&str, &str)] = &[
@@ -507,61 +390,49 @@ pub const TABLE: &[(&str, &str)] = &[
         "the contents list `{}` but no article has that title",
         "目录中有“{}”，但没有文章用这个标题",
     ),
+    // Invisible characters, series files, empty articles.
+    (
+        "invisible character {} ({}) at character {} of the text: delete it, or retype the text around it",
+        "文字的第 {2} 个字符是不可见字符 {0}（{1}）：请删除它，或重新输入它前后的文字",
+    ),
+    (
+        "dropped the invisible character {} ({})",
+        "已删去不可见字符 {}（{}）",
+    ),
+    (
+        "check the text around it: it may have come from a copy and paste",
+        "请检查它前后的文字：它可能是复制粘贴时带进来的",
+    ),
+    ("the series file is not a file", "系列设置文件不是一个文件"),
+    (
+        "series.yaml must be a file of settings the issues share; rename or remove what is there",
+        "series.yaml 应当是各期共用设置的文件；请给现有的同名项改名或删除它",
+    ),
+    (
+        "this is a series file, not an issue",
+        "这是系列设置文件，不是某一期",
+    ),
+    (
+        "build or check the issues beside it; `jianbao check series.yaml` checks the series file itself",
+        "请生成或检查它旁边的各期；`jianbao check series.yaml` 检查系列设置文件本身",
+    ),
+    (
+        "the article `{}` has an empty body: it prints as a lone title",
+        "文章“{}”没有正文：只会印出一个标题",
+    ),
+    (
+        "write its paragraphs under `body:`, or remove the article",
+        "请在 `body:` 下写出它的段落，或删去这篇文章",
+    ),
+    (
+        "{} output needs fonts and a template",
+        "{} 输出需要字体和模板",
+    ),
+    ("failed to watch files ({})", "无法监视文件（{}）"),
+    ("failed to open {} ({})", "无法打开 {}（{}）"),
+    ("failed to write HTML ({})", "无法生成 HTML（{}）"),
+    ("failed to encode PNG ({})", "无法编码 PNG（{}）"),
+    ("failed to serialise the issue ({})", "无法序列化该期（{}）"),
+    ("the creation date is out of range", "创建日期超出范围"),
+    ("PDF export failed: {}", "PDF 导出失败：{}"),
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn templates_match_with_their_values_and_translate_them_too() {
-        assert_eq!(to_chinese("unknown key `titel`"), "未知的键 `titel`");
-        assert_eq!(
-            to_chinese(
-                "impossible date: 2023-02 has no day 30 (it has 28 days); write it as YYYY-MM-DD, e.g. 2023-07-21"
-            ),
-            "日期不存在：2023 年 02 月没有 30 日（这个月只有 28 天）；请写成 YYYY-MM-DD，例如 2023-07-21"
-        );
-        assert_eq!(
-            to_chinese("failed to read the issue file (not found)"),
-            "无法读取该期文件（找不到）"
-        );
-        assert_eq!(
-            to_chinese("add `name: 某某工作简报` to the issue file or to series.yaml"),
-            "请在该期文件或 series.yaml 中加上 `name: 某某工作简报`"
-        );
-        assert_eq!(to_chinese("something unlisted"), "something unlisted");
-    }
-
-    /// Every English template is still written somewhere in the code: the
-    /// longest literal piece of each occurs in the sources.
-    #[test]
-    fn every_template_is_one_the_code_writes() {
-        let sources = [
-            include_str!("main.rs"),
-            include_str!("lib.rs"),
-            include_str!("input.rs"),
-            include_str!("model.rs"),
-            include_str!("batch.rs"),
-            include_str!("render.rs"),
-            include_str!("diag.rs"),
-            include_str!("read/yaml.rs"),
-            include_str!("read/text.rs"),
-            include_str!("typeset/fonts.rs"),
-            include_str!("scaffold.rs"),
-            include_str!("photo.rs"),
-        ]
-        .concat();
-        for (english, _) in TABLE {
-            let piece = english
-                .split("{}")
-                .max_by_key(|p| p.len())
-                .unwrap_or(english);
-            let piece = piece.trim_matches(|c: char| !c.is_alphanumeric());
-            assert!(
-                sources.contains(piece),
-                "`{english}` is no longer written anywhere"
-            );
-        }
-    }
-}

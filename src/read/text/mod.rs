@@ -12,11 +12,17 @@
 //!
 //! The inverse of `write::text`: text → model → text is stable.
 
+mod recognise;
+
 use crate::diag::{Diagnostic, Failure, Position};
 use crate::model::{
-    Article, Block, Column, Count, Date, Footer, Issue, Kind, Lines, Style, Text, is_wide,
+    Article, Block, Column, Comment, Count, Footer, Issue, Kind, Lines, Spot, Style, Text,
+    char_name, is_forbidden, is_wide,
 };
-use crate::write::yaml::{Comment, Spot};
+use recognise::{
+    MARKS, column_name, ends_closed, find_date, footer_label, heading_level, is_page_number,
+    issue_number, registration, split_lead, squeeze_stray_spaces, title_shaped, total_number,
+};
 
 /// Importer switches.
 #[derive(Debug, Clone)]
@@ -79,13 +85,28 @@ struct Line {
 
 /// Imports the plain text of an issue.
 pub fn import(input: &str, name: &str, options: &ImportOptions) -> Result<Imported, Failure> {
-    let lines = clean_lines(input);
+    let (lines, dropped) = clean_lines(input);
+    let warnings = dropped
+        .into_iter()
+        .map(|(position, c)| {
+            Diagnostic::warning(
+                Some(name),
+                format!(
+                    "dropped the invisible character U+{:04X} ({})",
+                    c as u32,
+                    char_name(c)
+                ),
+            )
+            .at(position)
+            .hint("check the text around it: it may have come from a copy and paste")
+        })
+        .collect();
     let mut importer = Importer {
         name,
         lines,
         at: 0,
         comments: Vec::new(),
-        warnings: Vec::new(),
+        warnings,
     };
     let issue = importer.run(options)?;
     Ok(Imported {
@@ -96,16 +117,35 @@ pub fn import(input: &str, name: &str, options: &ImportOptions) -> Result<Import
 }
 
 /// Splits into lines, normalising line ends and spaces, dropping page numbers
-/// and repeated running headers.
-fn clean_lines(input: &str) -> Vec<Line> {
+/// and repeated running headers, and the invisible characters a source may
+/// not hold (each returned with where it stood). Tabs, form feeds (page
+/// breaks in `pdftotext` output) and other white space count as spaces.
+fn clean_lines(input: &str) -> (Vec<Line>, Vec<(Position, char)>) {
     let normalised = input
         .trim_start_matches('\u{FEFF}')
         .replace("\r\n", "\n")
         .replace('\r', "\n");
     let mut lines = Vec::new();
+    let mut dropped = Vec::new();
     let mut after_blank = true;
     for (i, raw) in normalised.split('\n').enumerate() {
-        let text = squeeze_stray_spaces(raw.trim_matches(|c: char| c.is_whitespace()));
+        let mut kept = String::with_capacity(raw.len());
+        for (column, c) in raw.chars().enumerate() {
+            if is_forbidden(c) && !c.is_whitespace() {
+                let shown: String = raw.chars().filter(|c| !is_forbidden(*c)).collect();
+                dropped.push((
+                    Position {
+                        line: i + 1,
+                        column: column + 1,
+                        text: shown,
+                    },
+                    c,
+                ));
+            } else {
+                kept.push(c);
+            }
+        }
+        let text = squeeze_stray_spaces(kept.trim_matches(|c: char| c.is_whitespace()));
         if text.is_empty() || is_page_number(&text) {
             after_blank = true;
             continue;
@@ -127,285 +167,10 @@ fn clean_lines(input: &str) -> Vec<Line> {
         let header = line.text.chars().count() <= 30 && seen[&line.text] >= 3;
         !header || kept.insert(line.text.clone())
     });
-    lines
+    (lines, dropped)
 }
 
 /// "— 3 —", "- 3 -", "第 3 页", "3/12".
-fn is_page_number(line: &str) -> bool {
-    let inner =
-        line.trim_matches(|c: char| matches!(c, '—' | '–' | '-' | '－' | '―' | ' ' | '\u{3000}'));
-    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    (inner.len() < line.len() && digits(inner))
-        || line
-            .strip_prefix('第')
-            .and_then(|s| s.strip_suffix('页'))
-            .is_some_and(|s| digits(s.trim()))
-        || line
-            .split_once('/')
-            .is_some_and(|(a, b)| digits(a.trim()) && digits(b.trim()))
-}
-
-/// Removes the spaces PDF extraction puts between Chinese characters, when a
-/// line is full of them (a title's spaces between phrases stay).
-fn squeeze_stray_spaces(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let wide = chars.iter().filter(|c| is_wide(**c)).count();
-    let stray = chars
-        .windows(3)
-        .filter(|w| is_wide(w[0]) && (w[1] == ' ' || w[1] == '\u{3000}') && is_wide(w[2]))
-        .count();
-    if stray < 3 || stray * 10 < wide * 3 {
-        return line.to_string();
-    }
-    let mut out = String::with_capacity(line.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let between =
-            i > 0 && i + 1 < chars.len() && is_wide(chars[i - 1]) && is_wide(chars[i + 1]);
-        if !((c == ' ' || c == '\u{3000}') && between) {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Punctuation that ends a paragraph.
-fn ends_closed(text: &str) -> bool {
-    text.ends_with([
-        '。', '！', '？', '；', '…', '”', '’', '）', '」', '』', '：', '.', '!', '?', ')', ';',
-    ])
-}
-
-/// Digits, full-width digits or simple Chinese numerals as a number.
-fn number(text: &str) -> Option<u32> {
-    let text = text.trim();
-    let ascii: String = text
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            _ => c,
-        })
-        .collect();
-    if let Ok(n) = ascii.parse() {
-        return Some(n);
-    }
-    chinese_number(text)
-}
-
-/// 一 … 九百九十九; 〇 and 零 as digits ("二〇二三" reads 2023).
-fn chinese_number(text: &str) -> Option<u32> {
-    let digit = |c: char| {
-        "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .or((c == '零').then_some(0))
-    };
-    if text.is_empty() {
-        return None;
-    }
-    if !text.contains(['十', '百']) {
-        return text.chars().try_fold(0u32, |n, c| {
-            n.checked_mul(10)?.checked_add(digit(c)? as u32)
-        });
-    }
-    let (mut total, mut current) = (0u32, 0u32);
-    for c in text.chars() {
-        match c {
-            '十' => {
-                total = total.checked_add(current.max(1) * 10)?;
-                current = 0;
-            }
-            '百' => {
-                total = total.checked_add(current.max(1) * 100)?;
-                current = 0;
-            }
-            _ => current = digit(c)? as u32,
-        }
-    }
-    total.checked_add(current)
-}
-
-/// A date anywhere in `text`: `2023 年 7 月 21 日`, `2023年7月21日`,
-/// `二〇二三年七月二十一日`, `2023-07-21`. Returns it with the byte range.
-fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
-    if let Some(end) = text.rfind('日') {
-        let head = &text[..end];
-        let month_at = head.rfind('月')?;
-        let year_at = head[..month_at].rfind('年')?;
-        let day = number(&head[month_at + '月'.len_utf8()..])?;
-        let month = number(&head[year_at + '年'.len_utf8()..month_at])?;
-        let year_part = head[..year_at].trim_end();
-        let start = year_part
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| {
-                c.is_ascii_digit() || "〇零一二三四五六七八九０１２３４５６７８９".contains(*c)
-            })
-            .last()
-            .map(|(i, _)| i)?;
-        let year = number(&year_part[start..])?;
-        let date = Date::new(year as i32, month, day).ok()?;
-        return Some((date, start..end + '日'.len_utf8()));
-    }
-    let trimmed = text.trim();
-    let start = text.len() - text.trim_start().len();
-    if trimmed.len() == 10 && trimmed.as_bytes()[4] == b'-' {
-        return Date::parse(trimmed).ok().map(|d| (d, start..start + 10));
-    }
-    None
-}
-
-/// `第 14 期`, `增刊第 2 期`, `（增刊）第 2 期`.
-fn issue_number(text: &str) -> Option<(Kind, u32)> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let (kind, rest) = if let Some(rest) = compact
-        .strip_prefix("增刊")
-        .or_else(|| compact.strip_prefix("（增刊）"))
-    {
-        (Kind::Supplement, rest)
-    } else if let Some(rest) = compact
-        .strip_prefix("专刊")
-        .or_else(|| compact.strip_prefix("（专刊）"))
-    {
-        (Kind::Special, rest)
-    } else {
-        (Kind::Regular, compact.as_str())
-    };
-    let n = rest.strip_prefix('第')?.strip_suffix('期')?;
-    Some((kind, number(n)?))
-}
-
-/// `（总第 233 期）`.
-fn total_number(text: &str) -> Option<u32> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let inner = compact
-        .strip_prefix(['（', '('])?
-        .strip_suffix(['）', ')'])?
-        .strip_prefix("总第")?
-        .strip_suffix('期')?;
-    number(inner)
-}
-
-const MARKS: &[&str] = &[
-    "内部资料",
-    "工作资料",
-    "注意保存",
-    "秘密",
-    "机密",
-    "绝密",
-    "内部刊物",
-    "请勿外传",
-    "内部",
-];
-
-/// A footer label at the start of `text`: the label and the rest.
-fn footer_label(text: &str) -> Option<(&'static str, &str)> {
-    for label in [
-        "本期增发",
-        "责任编辑",
-        "签发",
-        "抄送",
-        "报送",
-        "报",
-        "送",
-        "发",
-    ] {
-        if let Some(rest) = text.strip_prefix(label)
-            && let Some(rest) = rest.trim_start().strip_prefix(['：', ':'])
-        {
-            return Some((label, rest.trim()));
-        }
-    }
-    None
-}
-
-/// `（苏简字 1004 号 共印 400 份）` → registration and print run.
-fn registration(text: &str) -> Option<(Option<String>, Option<u32>)> {
-    let inner = text
-        .strip_prefix(['（', '('])?
-        .strip_suffix(['）', ')'])?
-        .trim();
-    match inner.find("共印") {
-        Some(at) => {
-            let run = inner[at + "共印".len()..].trim().strip_suffix('份')?;
-            let reg = inner[..at].trim();
-            Some((
-                (!reg.is_empty()).then(|| reg.to_string()),
-                Some(number(run)?),
-            ))
-        }
-        None if inner.ends_with('号') && inner.contains("字") => {
-            Some((Some(inner.to_string()), None))
-        }
-        None => None,
-    }
-}
-
-/// Level of an inner heading: 一、… is 1, （一）… is 2.
-fn heading_level(text: &str) -> Option<u8> {
-    let short = text.chars().count() <= 40 && !text.trim_end_matches('。').contains('。');
-    if !short {
-        return None;
-    }
-    let numeral = |s: &str| !s.is_empty() && s.chars().all(|c| "一二三四五六七八九十".contains(c));
-    if let Some((n, _)) = text.split_once('、')
-        && numeral(n)
-    {
-        return Some(1);
-    }
-    if let Some(rest) = text.strip_prefix('（')
-        && let Some((n, _)) = rest.split_once('）')
-        && numeral(n)
-    {
-        return Some(2);
-    }
-    None
-}
-
-/// A column heading `【工作交流】`.
-fn column_name(text: &str) -> Option<&str> {
-    text.strip_prefix('【')?
-        .strip_suffix('】')
-        .filter(|n| !n.is_empty() && !n.contains('【'))
-}
-
-/// Whether `text` looks like a title: short, no sentence punctuation at its
-/// end (a closing quote or bracket is fine) or inside, not a heading.
-fn title_shaped(text: &str) -> bool {
-    let n = text.chars().count();
-    (4..=48).contains(&n)
-        && !text.ends_with([
-            '。', '！', '？', '；', '：', '…', '.', '!', '?', ';', ':', '，', ',',
-        ])
-        && !text.contains('。')
-        && heading_level(text).is_none()
-}
-
-/// The lead sentence of `paragraph` by the heuristic of [`ImportOptions::leads`].
-fn split_lead(paragraph: &str) -> Option<(String, String)> {
-    let mut depth = 0i32;
-    let mut end = None;
-    for (i, c) in paragraph.char_indices() {
-        match c {
-            '“' | '‘' | '（' | '《' => depth += 1,
-            '”' | '’' | '）' | '》' => depth -= 1,
-            '。' if depth <= 0 => {
-                end = Some(i + c.len_utf8());
-                break;
-            }
-            _ => {}
-        }
-    }
-    let end = end?;
-    let (lead, rest) = paragraph.split_at(end);
-    let n = lead.chars().count();
-    let ok = (6..=28).contains(&n)
-        && !lead
-            .chars()
-            .any(|c| c.is_ascii_digit() || c.is_numeric() && !is_wide(c))
-        && rest.chars().count() >= 20;
-    ok.then(|| (lead.to_string(), rest.to_string()))
-}
-
 struct Importer<'a> {
     name: &'a str,
     lines: Vec<Line>,
@@ -863,84 +628,5 @@ impl Importer<'_> {
             "签发" => footer.approver = Text::new(value),
             _ => {}
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_and_dates_in_every_spelling() {
-        assert_eq!(number("14"), Some(14));
-        assert_eq!(number("１４"), Some(14));
-        assert_eq!(number("十四"), Some(14));
-        assert_eq!(number("二十一"), Some(21));
-        assert_eq!(number("二〇二三"), Some(2023));
-        let d = Date::new(2023, 7, 21).unwrap();
-        for text in [
-            "2023 年 7 月 21 日",
-            "2023年7月21日",
-            "二〇二三年七月二十一日",
-            "2023-07-21",
-        ] {
-            assert_eq!(find_date(text).map(|x| x.0), Some(d), "{text}");
-        }
-        let (date, range) = find_date("某市文明办    2023 年 7 月 21 日").unwrap();
-        assert_eq!(date, d);
-        assert_eq!(
-            "某市文明办    2023 年 7 月 21 日"[..range.start].trim(),
-            "某市文明办"
-        );
-        assert_eq!(issue_number("第 14 期"), Some((Kind::Regular, 14)));
-        assert_eq!(issue_number("增刊第2期"), Some((Kind::Supplement, 2)));
-        assert_eq!(total_number("（总第 233 期）"), Some(233));
-    }
-
-    #[test]
-    fn page_numbers_and_stray_spaces() {
-        for p in ["— 3 —", "- 3 -", "－3－", "第 3 页", "3/12"] {
-            assert!(is_page_number(p), "{p}");
-        }
-        assert!(!is_page_number("2023"));
-        assert_eq!(
-            squeeze_stray_spaces("今 年 以 来 ， 全 市"),
-            "今年以来，全市"
-        );
-        assert_eq!(
-            squeeze_stray_spaces("突出需求导向 健全长效机制"),
-            "突出需求导向 健全长效机制"
-        );
-    }
-
-    #[test]
-    fn leads_are_short_first_sentences() {
-        let p = "坚持高位推动，优化机制精准发力。围绕各级党委政府重视程度、创建投入程度、市民满意程度开展工作。";
-        assert_eq!(split_lead(p).unwrap().0, "坚持高位推动，优化机制精准发力。");
-        assert!(
-            split_lead(
-                "今年以来，全市深入学习贯彻各项部署，推动各项工作取得新的进展和成效。其余。"
-            )
-            .is_none()
-        );
-        assert!(
-            split_lead("7 月 12 日召开会议。会议部署开展汛期安全隐患排查工作的各项任务。")
-                .is_none()
-        );
-    }
-
-    #[test]
-    fn footer_lines_and_registration() {
-        assert_eq!(
-            registration("（苏简字 1004 号 共印 400 份）"),
-            Some((Some("苏简字 1004 号".into()), Some(400)))
-        );
-        assert_eq!(registration("（共印 80 份）"), Some((None, Some(80))));
-        assert_eq!(footer_label("报：中央文明办"), Some(("报", "中央文明办")));
-        assert_eq!(
-            footer_label("本期增发：市委宣传部"),
-            Some(("本期增发", "市委宣传部"))
-        );
-        assert_eq!(footer_label("报告显示：某某"), None);
     }
 }
