@@ -21,23 +21,30 @@
 //! it over many issues, [`watch`] again on every change, [`import`] runs a
 //! reader the other way, from a past issue to its YAML source.
 
+#[cfg(feature = "typeset")]
 pub mod batch;
 pub mod diag;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod import;
+#[cfg(feature = "typeset")]
 pub mod incremental;
 pub mod input;
 pub mod messages;
 pub mod model;
+#[cfg(feature = "typeset")]
 pub mod output;
 pub mod photo;
 pub mod read;
+#[cfg(feature = "typeset")]
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+#[cfg(feature = "typeset")]
 pub mod typeset;
+#[cfg(feature = "typeset")]
 pub mod watch;
 pub mod write;
 
+#[cfg(feature = "typeset")]
 pub use typeset::typeset;

@@ -5,8 +5,11 @@
 //! itself. They are named in pairs with the readers (`read::yaml`, `read::text`).
 
 pub mod html;
+#[cfg(feature = "typeset")]
 pub mod image;
+#[cfg(feature = "typeset")]
 pub mod pdf;
 pub mod text;
+#[cfg(feature = "typeset")]
 pub mod typ;
 pub mod yaml;
