@@ -404,6 +404,20 @@ pub struct Style {
     /// 是否印页码：default true.
     #[serde(default)]
     pub page_numbers: Option<bool>,
+    /// 字符网格：strict (default: every character and full-width mark in one
+    /// of 28 cells, as an office's Word template sets it) or typst (Typst's
+    /// own justification, which may squeeze punctuation inside a line).
+    #[serde(default)]
+    pub grid: Option<GridMode>,
+    /// 行首标点悬挂：true (default) lets a closing mark that would begin a
+    /// line hang past the right edge by one cell; false moves a character
+    /// down with it and spreads the line it leaves.
+    #[serde(default)]
+    pub hanging_punctuation: Option<bool>,
+    /// 版记置于偶数页：for two-sided printing, a footer whose text ends on
+    /// an odd page moves to the next (even) page; default false.
+    #[serde(default)]
+    pub footer_on_even_page: Option<bool>,
 }
 
 impl Style {
@@ -417,8 +431,21 @@ impl Style {
             lead_face: self.lead_face.or(base.lead_face),
             contents: self.contents.or(base.contents),
             page_numbers: self.page_numbers.or(base.page_numbers),
+            grid: self.grid.or(base.grid),
+            hanging_punctuation: self.hanging_punctuation.or(base.hanging_punctuation),
+            footer_on_even_page: self.footer_on_even_page.or(base.footer_on_even_page),
         }
     }
+}
+
+/// How body text stands on the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GridMode {
+    /// Every character and full-width mark in one of 28 equal cells.
+    Strict,
+    /// Typst's justification.
+    Typst,
 }
 
 /// The red rule under the masthead.

@@ -204,6 +204,9 @@ fn definitions() -> Value {
                 "lead_face": {"enum": ["kai", "hei", "fang", "楷体", "黑体", "仿宋"], "description": "段首句字体：kai 楷体（默认）、hei 黑体、fang 仿宋。"},
                 "contents": {"type": "boolean", "description": "是否在报头下印本期栏目和篇目，默认 true。"},
                 "page_numbers": {"type": "boolean", "description": "是否印页码，默认 true。"},
+                "grid": {"enum": ["strict", "typst"], "description": "字符网格：strict 每个汉字和全角标点各占 28 格中的一格（默认，同公文 Word 模板）；typst 由 Typst 自行两端对齐。"},
+                "hanging_punctuation": {"type": "boolean", "description": "行首禁则：true 让本应出现在行首的点号悬挂在行末（默认）；false 把前一个字一同移到下一行并把该行均匀撑满。"},
+                "footer_on_even_page": {"type": "boolean", "description": "双面印刷：正文结束在奇数页时把版记移到下一页（偶数页），默认 false。"},
             },
         },
     })

@@ -1,6 +1,7 @@
 //! The one integration-test binary (typst is linked once).
 //!
-//! - `geometry`: positions and sizes in millimetres against format.md;
+//! - `geometry`: positions and sizes in millimetres against docs/format.md;
+//! - `grid`: every body character in one of 28 cells, 避头尾, the grid styles;
 //! - `errors`: every class of input error, through the real binary;
 //! - `cli`: commands, exit codes, stdin/stdout, atomic output, determinism;
 //! - `safety`: user text stays data, file access stays in the folder;
@@ -22,6 +23,7 @@ mod errors;
 mod fonts;
 mod fuzzed;
 mod geometry;
+mod grid;
 mod hardening;
 mod import;
 mod outputs;

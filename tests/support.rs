@@ -84,6 +84,8 @@ pub fn layout(path: &Path) -> (Loaded, PagedDocument) {
 /// A run of text on a page; lengths in millimetres from the page's top left.
 #[derive(Debug, Clone)]
 pub struct Run {
+    /// Each glyph's character and where it is drawn (mm from the left).
+    pub glyphs: Vec<(char, f64)>,
     pub x: f64,
     /// The baseline.
     pub y: f64,
@@ -128,6 +130,23 @@ impl Page {
             .iter()
             .filter(|r| r.text.contains(needle))
             .collect()
+    }
+
+    /// The glyphs of 16 pt lines, by baseline, left to right: (baseline,
+    /// glyphs as (character, x)).
+    pub fn glyph_lines(&self) -> Vec<(f64, Vec<(char, f64)>)> {
+        let mut lines: Vec<(f64, Vec<(char, f64)>)> = Vec::new();
+        for run in self.runs.iter().filter(|r| (r.size_pt - 16.0).abs() < 0.01) {
+            match lines.iter_mut().find(|l| (l.0 - run.y).abs() < 0.01) {
+                Some(line) => line.1.extend(run.glyphs.iter().copied()),
+                None => lines.push((run.y, run.glyphs.clone())),
+            }
+        }
+        for line in &mut lines {
+            line.1.sort_by(|a, b| a.1.total_cmp(&b.1));
+        }
+        lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+        lines
     }
 
     /// Body lines: runs in the body face at 16 pt, grouped by baseline,
@@ -190,7 +209,16 @@ pub fn pages(document: &PagedDocument) -> Vec<Page> {
                         .first()
                         .and_then(|g| ttf.glyph_bounding_box(ttf_parser::GlyphId(g.id)))
                         .map_or(0.0, |b| f64::from(b.y_max));
+                    // Where each glyph is drawn: the pen position plus its offset.
+                    let mut pen = at.x;
+                    let mut glyphs = Vec::new();
+                    for glyph in text.glyphs.iter() {
+                        let c = text.text[glyph.range()].chars().next().unwrap_or(' ');
+                        glyphs.push((c, mm(pen + glyph.x_offset.at(text.size))));
+                        pen += glyph.x_advance.at(text.size);
+                    }
                     out.runs.push(Run {
+                        glyphs,
                         x: mm(at.x),
                         y: mm(at.y),
                         width: mm(text.width()),

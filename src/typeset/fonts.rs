@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use typst::foundations::Bytes;
-use typst::text::{Font, FontBook, FontInfo};
+use typst::text::{Font, FontBook, FontInfo, FontVariant};
 use typst::utils::LazyHash;
 use typst_kit::fonts::{FontPath, FontStore};
 
@@ -216,6 +216,42 @@ impl Fonts {
     /// The face at `index` in the book, loaded on first use.
     pub fn font(&self, index: usize) -> Option<Font> {
         self.store.font(index)
+    }
+
+    /// The width of `text` set in `role` (a template key: `fang`, `kai` …),
+    /// in em, as Typst sets it: each character in the first family of the
+    /// role that has it; half an em for one that none has.
+    pub fn advance(&self, role: &str, text: &str) -> f64 {
+        let Some(role) = Role::ALL.into_iter().find(|r| r.key() == role) else {
+            return 0.5 * text.chars().count() as f64;
+        };
+        let fonts: Vec<Font> = self
+            .roles
+            .get(role)
+            .iter()
+            .filter_map(|family| {
+                let index = self
+                    .book()
+                    .select(&family.to_lowercase(), FontVariant::default())?;
+                self.font(index)
+            })
+            .collect();
+        let faces: Vec<ttf_parser::Face> = fonts
+            .iter()
+            .filter_map(|f| ttf_parser::Face::parse(f.data(), f.index()).ok())
+            .collect();
+        text.chars()
+            .map(|c| {
+                faces
+                    .iter()
+                    .find_map(|face| {
+                        let glyph = face.glyph_index(c)?;
+                        let advance = face.glyph_hor_advance(glyph)?;
+                        Some(f64::from(advance) / f64::from(face.units_per_em()))
+                    })
+                    .unwrap_or(0.5)
+            })
+            .sum()
     }
 
     /// The families the template uses for each role.

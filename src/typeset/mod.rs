@@ -5,6 +5,7 @@
 //! input from the user is the model serialised to `/.jianbao/data.json`.
 
 pub mod fonts;
+pub mod grid;
 pub mod template;
 pub mod world;
 
@@ -22,7 +23,7 @@ use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Failure, Position};
 use crate::input::{self, Loaded};
-use crate::model::{Issue, Labels};
+use crate::model::{GridMode, Issue, Labels};
 use crate::photo::Prepared;
 use fonts::{Fonts, RoleFamilies};
 pub use template::TemplateSource;
@@ -143,9 +144,19 @@ impl Environment {
             .enumerate()
             .map(|(i, (path, photo))| (path.as_str(), format!("/{}", photo_file(i, photo))))
             .collect();
+        // The body on the character grid, unless the style asks for Typst's
+        // own justification.
+        let grid = (issue.style.grid != Some(GridMode::Typst)).then(|| {
+            let size = 16.0; // 三号, the body size, in pt
+            let cell = 156.0 / 25.4 * 72.0 / f64::from(grid::CELLS);
+            grid::body(issue, &|role, text| {
+                self.fonts.advance(role, text) * size / cell
+            })
+        });
         let data = TemplateData {
             issue,
             labels: issue.labels(),
+            grid,
             fonts: self.fonts.roles(),
             rgb_only: options.rgb_only,
             photos,
@@ -162,6 +173,8 @@ struct TemplateData<'a> {
     issue: &'a Issue,
     /// The printed labels (第 N 期, the date …), built once in the model.
     labels: Labels,
+    /// The body text broken into lines on the character grid (`grid: strict`).
+    grid: Option<grid::Body>,
     fonts: &'a RoleFamilies,
     rgb_only: bool,
     /// Each photo path → the virtual file of its prepared image.

@@ -186,6 +186,15 @@ pub fn yaml(issue: &Issue, comments: &[Comment]) -> String {
         if let Some(numbers) = s.page_numbers {
             let _ = writeln!(out, "  page_numbers: {numbers}");
         }
+        if let Some(grid) = s.grid {
+            let _ = writeln!(out, "  grid: {}", format!("{grid:?}").to_lowercase());
+        }
+        if let Some(hanging) = s.hanging_punctuation {
+            let _ = writeln!(out, "  hanging_punctuation: {hanging}");
+        }
+        if let Some(even) = s.footer_on_even_page {
+            let _ = writeln!(out, "  footer_on_even_page: {even}");
+        }
     }
     out
 }
