@@ -441,3 +441,35 @@ fn contents_list_columns_then_indented_titles() {
         near(x, indent, 0.3, &format!("contents line at y={y:.1}"));
     }
 }
+
+#[test]
+fn two_sided_printing_puts_the_footer_on_an_even_page() {
+    let footer = "footer:\n  report_to: [上级机关甲, 上级机关乙]\n  distribute_to: 下级单位\n  print_run: 50\nstyle:\n  footer_on_even_page: true\n";
+    let numbered = |page: &crate::support::Page| !page.find("—").is_empty();
+    // A body that ends on page 1: the footer takes page 2, which has no number.
+    let issue = format!(
+        "name: 测试简报\nunit: 测试办\nnumber: 1\ndate: 2024-01-02\narticles:\n  - title: 标题\n    body:\n      - 正文。\n{footer}"
+    );
+    let dir = folder(&[("i.yaml", &issue)]);
+    let (_, doc) = layout(&dir.path().join("i.yaml"));
+    let all = pages(&doc);
+    assert_eq!(all.len(), 2);
+    assert!(all[0].find("共印").is_empty() && !all[1].find("共印 50 份").is_empty());
+    assert!(
+        numbered(&all[0]) && !numbered(&all[1]),
+        "the footer's page has no number"
+    );
+    // A body that ends low on page 2: no room there, so a blank page 3 and
+    // the footer on page 4, neither numbered.
+    let text: String = PLAIN.chars().cycle().take(950).collect();
+    let issue = format!(
+        "name: 测试简报\nunit: 测试办\nnumber: 1\ndate: 2024-01-02\narticles:\n  - title: 标题\n    body:\n      - {text}\n{footer}"
+    );
+    let dir = folder(&[("i.yaml", &issue)]);
+    let (_, doc) = layout(&dir.path().join("i.yaml"));
+    let all = pages(&doc);
+    assert_eq!(all.len(), 4, "a blank page before the footer's even page");
+    assert!(all[2].runs.is_empty(), "page 3 is blank");
+    assert!(!all[3].find("共印 50 份").is_empty());
+    assert!(numbered(&all[1]) && !numbered(&all[2]) && !numbered(&all[3]));
+}
