@@ -1,13 +1,10 @@
 //! Batch runs, incremental rebuilds, watch, completions and the man page.
 
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
-use crate::support::{env, folder, layout, pages, run_in, stderr};
+use crate::support::{Watching, env, folder, layout, pages, run_in, stderr};
 
 const GOOD: &str = "name: 测试简报\nunit: 测试办\nnumber: NUMBER\ndate: 2024-01-05\narticles: [{title: 标题, body: [正文第一段。]}]\n";
 
@@ -236,73 +233,31 @@ fn nix_is_root_ignoring_permissions() -> bool {
 #[test]
 fn watch_rebuilds_on_save_and_survives_a_broken_save() {
     let dir = folder(&[("i.yaml", &good(1))]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args(["watch", "i.yaml", "--format", "txt", "--lang", "en"])
-        .current_dir(dir.path())
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let log = Arc::new(Mutex::new(String::new()));
-    let reader = {
-        let log = log.clone();
-        let stderr = child.stderr.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let mut log = log.lock().unwrap();
-                log.push_str(&line);
-                log.push('\n');
-            }
-        })
-    };
+    let watch = Watching::start(dir.path(), &["i.yaml", "--format", "txt"]);
     let out = dir.path().join("i.txt");
-    let wait_for = |what: &dyn Fn() -> bool, why: &str| {
-        let start = Instant::now();
-        while !what() {
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "{why}: {}",
-                log.lock().unwrap()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    };
-    let count = |needle: &str| log.lock().unwrap().matches(needle).count();
+    let holds = |n: &str| fs::read_to_string(&out).is_ok_and(|t| t.contains(n));
     // `built … in … ms` is printed once the output is written, and watching
     // starts before the build: from here on no save is missed.
-    wait_for(&|| count("built i.txt in ") >= 1, "first build");
-    assert!(fs::read_to_string(&out).unwrap().contains("第 1 期"));
+    watch.wait_for(&|| watch.count("built i.txt in ") >= 1, "first build");
+    assert!(holds("第 1 期"));
     // An editor that saves by writing a new file and renaming it over the old one.
     let save = |text: &str| {
         fs::write(dir.path().join(".i.yaml.swp"), text).unwrap();
         fs::rename(dir.path().join(".i.yaml.swp"), dir.path().join("i.yaml")).unwrap();
     };
     save(&good(2));
-    wait_for(
-        &|| fs::read_to_string(&out).is_ok_and(|t| t.contains("第 2 期")),
-        "rebuild after a save",
-    );
+    watch.wait_for(&|| holds("第 2 期"), "rebuild after a save");
     // A broken save: diagnostics, and the last good output stays.
     save("number: [\n");
-    wait_for(
-        &|| count("not built: keeping the last good") >= 1,
+    watch.wait_for(
+        &|| watch.count("not built: keeping the last good") >= 1,
         "a broken save is reported",
     );
-    assert!(fs::read_to_string(&out).unwrap().contains("第 2 期"));
-    assert!(
-        log.lock().unwrap().contains("error: "),
-        "{}",
-        log.lock().unwrap()
-    );
+    assert!(holds("第 2 期"));
+    assert!(watch.log().contains("error: "), "{}", watch.log());
     save(&good(3));
-    wait_for(
-        &|| fs::read_to_string(&out).is_ok_and(|t| t.contains("第 3 期")),
-        "recovery after the next good save",
-    );
-    assert!(log.lock().unwrap().contains(" ms"), "rebuild time reported");
-    child.kill().unwrap();
-    let _ = child.wait();
-    let _ = reader.join();
+    watch.wait_for(&|| holds("第 3 期"), "recovery after the next good save");
+    assert!(watch.log().contains(" ms"), "rebuild time reported");
 }
 
 #[test]

@@ -3,13 +3,12 @@
 //! killed run, two writers at once, a watched file deleted and recreated.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::os::unix::fs::FileTypeExt;
 use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
-use crate::support::{folder, run_in, stderr};
+use crate::support::{Watching, folder, run_in, stderr};
 
 const ISSUE: &str = "name: 测试简报\nunit: 测试办\nnumber: 3\ndate: 2024-01-05\narticles:\n  - title: 标题\n    body: [正文第一段。]\n";
 
@@ -328,49 +327,14 @@ fn two_writers_of_one_output_leave_one_whole_file() {
 #[test]
 fn watch_goes_on_when_the_file_is_deleted_and_recreated() {
     let dir = folder(&[("i.yaml", ISSUE)]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .args(["watch", "i.yaml", "--format", "txt", "--lang", "en"])
-        .current_dir(dir.path())
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let log = Arc::new(Mutex::new(String::new()));
-    let reader = {
-        let log = log.clone();
-        let stderr = child.stderr.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                log.lock().unwrap().push_str(&(line + "\n"));
-            }
-        })
-    };
-    let wait_for = |needle: &str, n: usize| {
-        let start = Instant::now();
-        while log.lock().unwrap().matches(needle).count() < n {
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "{needle}: {}",
-                log.lock().unwrap()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    };
-    wait_for("built i.txt in ", 1);
+    let watch = Watching::start(dir.path(), &["i.yaml", "--format", "txt"]);
+    let (built, kept) = ("built i.txt in ", "not built: keeping the last good");
+    watch.wait_for(&|| watch.count(built) >= 1, "first build");
     fs::remove_file(dir.path().join("i.yaml")).unwrap();
-    wait_for("not built: keeping the last good", 1);
-    fs::write(
-        dir.path().join("i.yaml"),
-        ISSUE.replace("number: 3", "number: 4"),
-    )
-    .unwrap();
-    wait_for("built i.txt in ", 2);
-    assert!(
-        fs::read_to_string(dir.path().join("i.txt"))
-            .unwrap()
-            .contains("第 4 期")
-    );
-    child.kill().unwrap();
-    let _ = child.wait();
-    let _ = reader.join();
+    watch.wait_for(&|| watch.count(kept) >= 1, "deleted");
+    let issue = ISSUE.replace("number: 3", "number: 4");
+    fs::write(dir.path().join("i.yaml"), issue).unwrap();
+    watch.wait_for(&|| watch.count(built) >= 2, "recreated");
+    let text = fs::read_to_string(dir.path().join("i.txt")).unwrap();
+    assert!(text.contains("第 4 期"), "{text}");
 }

@@ -275,3 +275,74 @@ pub fn near(actual: f64, expected: f64, tolerance: f64, what: &str) {
         "{what}: {actual:.3} is not within {tolerance} of {expected:.3}"
     );
 }
+
+/// A running `jianbao watch` whose standard error is collected line by line.
+pub struct Watching {
+    child: std::process::Child,
+    log: std::sync::Arc<std::sync::Mutex<String>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Watching {
+    /// Starts `jianbao watch ARGS` in `dir` (messages in English).
+    pub fn start(dir: &Path, args: &[&str]) -> Watching {
+        use std::io::{BufRead, BufReader};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+            .arg("watch")
+            .args(args)
+            .args(["--lang", "en"])
+            .current_dir(dir)
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("jianbao watch runs");
+        let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let stderr = child.stderr.take().expect("stderr");
+        let reader = {
+            let log = log.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                    log.lock().unwrap().push_str(&(line + "\n"));
+                }
+            })
+        };
+        Watching {
+            child,
+            log,
+            reader: Some(reader),
+        }
+    }
+
+    /// What it has printed so far.
+    pub fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
+    /// How often `needle` has been printed.
+    pub fn count(&self, needle: &str) -> usize {
+        self.log().matches(needle).count()
+    }
+
+    /// Waits (at most 20 s) until `what` holds; `why` names it on failure.
+    pub fn wait_for(&self, what: &dyn Fn() -> bool, why: &str) {
+        let start = std::time::Instant::now();
+        while !what() {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(20),
+                "{why}: {}",
+                self.log()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+    }
+}
