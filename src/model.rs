@@ -1,8 +1,10 @@
 //! The bulletin model: one issue of a 简报, complete and checked.
 //!
-//! Readers produce it (`read::yaml` from a YAML source and its series file),
-//! writers consume it (`write::pdf` through the Typst template). It knows no
-//! format: nothing here parses YAML or emits Typst. Every leaf type that a
+//! Readers produce it (`read::yaml` from a YAML source and its series file,
+//! `read::text` from a past issue's text); writers consume it (`write::html`,
+//! `write::text` and `write::yaml` directly; `write::pdf` and `write::image`
+//! take the pages the Typst template lays out from it). It knows no format:
+//! nothing here parses YAML or emits Typst. Every leaf type that a
 //! source file spells out (a date, a text, a paragraph) carries its own serde
 //! `Deserialize` with the check that makes it valid, so a reader reports a bad
 //! value at the value's own line and column.
