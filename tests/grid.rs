@@ -257,3 +257,32 @@ proptest! {
         assert_line_rules(&all, "generated");
     }
 }
+
+#[test]
+fn the_caption_of_a_photo_on_its_own_stands_in_whole_cells() {
+    let issue = "name: 测试简报\nunit: 测试办\nnumber: 1\ndate: 2024-01-05\narticles:\n  - title: 标题\n    body:\n      - 正文第一段。\n      - photo: p.png\n        width: 0.5\n        caption: 志愿者在社区开展活动（摄影：王某）\n";
+    let dir = folder(&[("i.yaml", issue)]);
+    let mut png = Vec::new();
+    image::DynamicImage::ImageRgb8(image::RgbImage::new(30, 20))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    std::fs::write(dir.path().join("p.png"), png).unwrap();
+    let (_, doc) = layout(&dir.path().join("i.yaml"));
+    let all = pages(&doc);
+    let caption = all[0]
+        .glyph_lines()
+        .into_iter()
+        .find(|(_, g)| g.iter().any(|(c, _)| *c == '志'))
+        .expect("the caption's line");
+    let chars = caption.1.iter().filter(|(c, _)| is_wide(*c)).count();
+    for &(c, x) in caption.1.iter().filter(|(c, _)| is_wide(*c)) {
+        let k = ((x - LEFT) / CELL).round();
+        assert!(
+            (x - LEFT - k * CELL).abs() <= TOLERANCE,
+            "`{c}` at {x:.2} mm is off the grid"
+        );
+    }
+    // Centred: as many whole cells before it as after it (one more after when odd).
+    let first = ((caption.1[0].1 - LEFT) / CELL).round() as usize;
+    assert_eq!(first, (28 - chars) / 2, "centred in whole cells");
+}

@@ -344,7 +344,7 @@ fn trim_end(mut line: Line) -> Line {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Body {
     /// Per article (over all columns, in reading order), per body block: the
-    /// block's lines (none for a photo).
+    /// block's lines (for a photo, its caption's; none without one).
     pub articles: Vec<Vec<Option<Paragraph>>>,
     /// The editor's note (编者按：…), if any.
     pub note: Option<Paragraph>,
@@ -396,7 +396,19 @@ pub fn body(issue: &Issue, half_width: &dyn Fn(&'static str, &str) -> f64) -> Bo
                         let face = if *level == 1 { "hei" } else { "kai" };
                         Some(lay(&[Run { face, text }], CELLS, 2))
                     }
-                    Block::Photo { .. } => None,
+                    // A caption, centred under a photo on its own, in whole cells.
+                    Block::Photo {
+                        caption: Some(caption),
+                        ..
+                    } => Some(lay(
+                        &[Run {
+                            face: "kai",
+                            text: caption,
+                        }],
+                        CELLS,
+                        0,
+                    )),
+                    Block::Photo { caption: None, .. } => None,
                 })
                 .collect()
         })
