@@ -22,6 +22,9 @@ pub const MAX_FILE_BYTES: u64 = 64 << 20;
 pub const MAX_SIDE: u32 = 20_000;
 /// Largest pixel count (100 megapixels).
 pub const MAX_PIXELS: u64 = 100_000_000;
+/// Pixels a JPEG may claim per byte of its file (a flat-colour JPEG holds a
+/// few hundred; found by fuzzing: a 1 264-byte file claiming 46 megapixels).
+const JPEG_PIXELS_PER_BYTE: u64 = 2_000;
 /// Resolution photos are prepared for.
 pub const DPI: f64 = 300.0;
 /// Width of the type area.
@@ -84,6 +87,17 @@ pub fn prepare(bytes: &[u8], width: f64) -> Result<Prepared, String> {
         return Err(format!(
             "the photo claims {w} × {h} pixels; at most {MAX_SIDE} on a side and {} megapixels are allowed",
             MAX_PIXELS / 1_000_000
+        ));
+    }
+    // A JPEG holds at most a few hundred pixels a byte, even of one flat
+    // colour; a small file that claims millions is damaged or a bomb, and
+    // decoding and resizing it would take seconds for nothing.
+    if format == ImageFormat::Jpeg
+        && u64::from(w) * u64::from(h) > bytes.len() as u64 * JPEG_PIXELS_PER_BYTE
+    {
+        return Err(format!(
+            "the photo claims {w} × {h} pixels from only {} bytes: it is damaged",
+            bytes.len()
         ));
     }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);

@@ -435,4 +435,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("failed to serialise the issue ({})", "无法序列化该期（{}）"),
     ("the creation date is out of range", "创建日期超出范围"),
     ("PDF export failed: {}", "PDF 导出失败：{}"),
+    (
+        "the photo claims {} × {} pixels from only {} bytes: it is damaged",
+        "照片声称有 {} × {} 像素，文件却只有 {} 字节：文件已损坏",
+    ),
 ];
