@@ -300,18 +300,42 @@ pub fn paragraph(
                 pieces: merge(units),
                 spread,
             })
-            .map(trim_end)
             .collect(),
     }
 }
 
-/// Adjacent characters of one face that stand one a cell become one piece.
-fn merge(units: Vec<Unit>) -> Vec<Piece> {
+/// The pieces of a line: trailing spaces dropped; adjacent characters of
+/// one face that stand one a cell become one piece, and so does a mark
+/// between them. A mark stays a piece of its own (placed in its cell) where
+/// Typst would trim it to half width: at the start or end of the line, and
+/// next to another mark. A middle dot and a half-width run always do.
+fn merge(mut units: Vec<Unit>) -> Vec<Piece> {
+    while units
+        .last()
+        .is_some_and(|u| u.align == Align::Center && u.text.trim().is_empty())
+    {
+        units.pop();
+    }
+    let is_mark = |u: &Unit| matches!(u.align, Align::Left | Align::Right);
+    let last = units.len().saturating_sub(1);
+    let inline: Vec<bool> = (0..units.len())
+        .map(|i| {
+            let u = &units[i];
+            u.align == Align::Cells
+                || (is_mark(u)
+                    && i > 0
+                    && i < last
+                    && !is_mark(&units[i - 1])
+                    && !is_mark(&units[i + 1])
+                    && units[i - 1].align == Align::Cells
+                    && units[i + 1].align == Align::Cells)
+        })
+        .collect();
     let mut pieces: Vec<Piece> = Vec::new();
-    for unit in units {
-        if let Some(last) = pieces.last_mut()
+    for (unit, inline) in units.into_iter().zip(inline) {
+        if inline
+            && let Some(last) = pieces.last_mut()
             && last.align == Align::Cells
-            && unit.align == Align::Cells
             && last.face == unit.face
         {
             last.text.push_str(&unit.text);
@@ -322,22 +346,10 @@ fn merge(units: Vec<Unit>) -> Vec<Piece> {
             text: unit.text,
             face: unit.face,
             cells: unit.cells,
-            align: unit.align,
+            align: if inline { Align::Cells } else { unit.align },
         });
     }
     pieces
-}
-
-/// A half-width run of spaces at a line end goes.
-fn trim_end(mut line: Line) -> Line {
-    while line
-        .pieces
-        .last()
-        .is_some_and(|p| p.align == Align::Center && p.text.trim().is_empty())
-    {
-        line.pieces.pop();
-    }
-    line
 }
 
 /// The body text of an issue laid on the grid, as the template reads it.
@@ -580,12 +592,9 @@ mod tests {
             .collect();
         assert_eq!(
             faces,
-            [
-                ("kai", "段首句"),
-                ("kai", "。"),
-                ("fang", "正文"),
-                ("fang", "。")
-            ]
+            // A mark between characters stays in their run; one that ends
+            // the line is a piece of its own, which Typst cannot trim.
+            [("kai", "段首句。"), ("fang", "正文"), ("fang", "。")]
         );
     }
 }
