@@ -22,8 +22,9 @@ pub const MAX_FILE_BYTES: u64 = 64 << 20;
 pub const MAX_SIDE: u32 = 20_000;
 /// Largest pixel count (100 megapixels).
 pub const MAX_PIXELS: u64 = 100_000_000;
-/// Pixels a JPEG may claim per byte of its file (a flat-colour JPEG holds a
-/// few hundred; found by fuzzing: a 1 264-byte file claiming 46 megapixels).
+/// Pixels a JPEG or a GIF may claim per byte of its file (a flat-colour JPEG
+/// holds a few hundred, a flat GIF's LZW codes about 1 400; found by fuzzing:
+/// a 1 264-byte JPEG claiming 46 megapixels, an 8 126-byte GIF 66).
 const JPEG_PIXELS_PER_BYTE: u64 = 2_000;
 /// Pixels any other image may claim per byte (found by fuzzing: a 469-byte
 /// GIF claiming a 16 144 × 4 096 canvas, 6.6 s and 400 MB).
@@ -93,12 +94,12 @@ pub fn prepare(bytes: &[u8], width: f64) -> Result<Prepared, String> {
         ));
     }
     // A JPEG holds at most a few hundred pixels a byte, even of one flat
-    // colour, and no format ten thousand (a 1-bit PNG, the most compact,
+    // colour, a GIF about 1 400, and no format ten thousand (a 1-bit PNG, the most compact,
     // about 8 000); a small file that claims millions of pixels is damaged or
     // a bomb (a GIF's canvas is allocated whole however small its frames),
     // and decoding and resizing it would take seconds for nothing.
     let per_byte = match format {
-        ImageFormat::Jpeg => JPEG_PIXELS_PER_BYTE,
+        ImageFormat::Jpeg | ImageFormat::Gif => JPEG_PIXELS_PER_BYTE,
         _ => PIXELS_PER_BYTE,
     };
     if u64::from(w) * u64::from(h) > (bytes.len() as u64).saturating_mul(per_byte) {
