@@ -2,7 +2,7 @@
 //! (GB/T 9704 page and grid; bulletin masthead and footer), ±0.5 mm unless
 //! a tighter figure is the point of the test.
 
-use crate::support::{folder, layout, near, pages, sample};
+use crate::support::{folder, layout, near, one_article, pages, sample};
 
 /// Type area: 28 mm from the left, 37 mm from the top, 156 × 225 mm.
 const LEFT: f64 = 28.0;
@@ -34,13 +34,7 @@ const PLAIN: &str = "国家机关工作人员认真学习贯彻落实各项部�
 
 /// An issue whose one article is `chars` characters of plain body text.
 fn plain_issue(chars: usize) -> (tempfile::TempDir, std::path::PathBuf) {
-    let text: String = PLAIN.chars().cycle().take(chars).collect();
-    let issue = format!(
-        "name: 测试简报\nunit: 测试办\nnumber: 1\ndate: 2024-01-02\narticles:\n  - title: 标题\n    body:\n      - {text}\n"
-    );
-    let dir = folder(&[("i.yaml", &issue)]);
-    let path = dir.path().join("i.yaml");
-    (dir, path)
+    one_article(&[PLAIN.chars().cycle().take(chars).collect()], "")
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 use proptest::prelude::*;
 
-use crate::support::{Page, folder, layout, pages, sample};
+use crate::support::{Page, folder, layout, one_article, pages, sample};
 
 const LEFT: f64 = 28.0;
 const RIGHT: f64 = 28.0 + 156.0;
@@ -124,23 +124,9 @@ fn every_body_character_of_every_sample_stands_in_a_cell() {
     }
 }
 
-/// An issue whose one article holds `paragraphs`.
+/// An issue whose one article holds `paragraphs`, then `style`.
 fn issue_with(paragraphs: &[String], style: &str) -> (tempfile::TempDir, std::path::PathBuf) {
-    let body: String = paragraphs
-        .iter()
-        .map(|p| {
-            format!(
-                "      - \"{}\"\n",
-                p.replace('\\', "\\\\").replace('"', "\\\"")
-            )
-        })
-        .collect();
-    let issue = format!(
-        "name: 测试简报\nunit: 测试办\nnumber: 1\ndate: 2024-01-02\narticles:\n  - title: 标题\n    body:\n{body}{style}"
-    );
-    let dir = folder(&[("i.yaml", &issue)]);
-    let path = dir.path().join("i.yaml");
-    (dir, path)
+    one_article(paragraphs, style)
 }
 
 #[test]

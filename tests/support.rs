@@ -66,6 +66,26 @@ pub fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// A folder holding `i.yaml`: an issue whose one article has `paragraphs`
+/// (quoted), followed by `tail` (e.g. a `style:` mapping).
+pub fn one_article(paragraphs: &[String], tail: &str) -> (tempfile::TempDir, PathBuf) {
+    let body: String = paragraphs
+        .iter()
+        .map(|p| {
+            format!(
+                "      - \"{}\"\n",
+                p.replace('\\', "\\\\").replace('"', "\\\"")
+            )
+        })
+        .collect();
+    let issue = format!(
+        "name: 测试简报\nunit: 测试办\nnumber: 1\ndate: 2024-01-02\narticles:\n  - title: 标题\n    body:\n{body}{tail}"
+    );
+    let dir = folder(&[("i.yaml", &issue)]);
+    let path = dir.path().join("i.yaml");
+    (dir, path)
+}
+
 /// The shipped fonts and template, loaded once for all tests.
 pub fn env() -> &'static Environment {
     static ENV: OnceLock<Environment> = OnceLock::new();

@@ -6,8 +6,10 @@
 //! own face first when the user supplied it, then ours, then the wide-coverage
 //! fallback), so it never names a font Typst cannot find.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::Serialize;
 use typst::foundations::Bytes;
@@ -127,6 +129,8 @@ pub struct Fonts {
     store: FontStore,
     origins: Vec<Origin>,
     roles: RoleFamilies,
+    /// Advances measured so far, by role key and character, in em.
+    advances: Mutex<HashMap<(&'static str, char), f64>>,
 }
 
 /// For each role, the families the template should ask for, best first.
@@ -203,6 +207,7 @@ impl Fonts {
                 store,
                 origins,
                 roles,
+                advances: Mutex::default(),
             },
             warnings,
         )
@@ -225,6 +230,11 @@ impl Fonts {
         let Some(role) = Role::ALL.into_iter().find(|r| r.key() == role) else {
             return 0.5 * text.chars().count() as f64;
         };
+        let mut known = self.advances.lock().unwrap_or_else(|e| e.into_inner());
+        if text.chars().all(|c| known.contains_key(&(role.key(), c))) {
+            return text.chars().map(|c| known[&(role.key(), c)]).sum();
+        }
+        // Parsed only for characters not met before: a few per process.
         let fonts: Vec<Font> = self
             .roles
             .get(role)
@@ -242,14 +252,16 @@ impl Fonts {
             .collect();
         text.chars()
             .map(|c| {
-                faces
-                    .iter()
-                    .find_map(|face| {
-                        let glyph = face.glyph_index(c)?;
-                        let advance = face.glyph_hor_advance(glyph)?;
-                        Some(f64::from(advance) / f64::from(face.units_per_em()))
-                    })
-                    .unwrap_or(0.5)
+                *known.entry((role.key(), c)).or_insert_with(|| {
+                    faces
+                        .iter()
+                        .find_map(|face| {
+                            let glyph = face.glyph_index(c)?;
+                            let advance = face.glyph_hor_advance(glyph)?;
+                            Some(f64::from(advance) / f64::from(face.units_per_em()))
+                        })
+                        .unwrap_or(0.5)
+                })
             })
             .sum()
     }
