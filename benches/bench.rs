@@ -187,15 +187,10 @@ fn main() {
 }
 
 /// The release binary, built if needed.
-fn binary(root: &Path) -> PathBuf {
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--bin", "jianbao"])
-        .current_dir(root)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or(root.join("target"), PathBuf::from);
-    target.join("release/jianbao")
+/// The release binary cargo built for this benchmark (wherever the target
+/// folder is: `CARGO_TARGET_DIR`, a `build.target-dir` setting or `target/`).
+fn binary(_root: &Path) -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_jianbao"))
 }
 
 /// Runs the binary; returns the wall time and the child's peak RSS in KiB.
