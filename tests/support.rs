@@ -17,6 +17,13 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The shipped sample issues, relative to `samples/`.
+pub const SAMPLES: [&str; 3] = [
+    "linjiang/2024-09.yaml",
+    "linjiang/2024-zk02.yaml",
+    "brief/issue.yaml",
+];
+
 /// A sample issue's path.
 pub fn sample(rel: &str) -> PathBuf {
     root().join("samples").join(rel)
