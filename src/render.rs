@@ -169,7 +169,7 @@ pub fn render(
                 crate::diag::strict(warnings.clone())?;
             }
             let document = &typeset.document;
-            let images = write::image::ImageOptions {
+            let images = || write::image::ImageOptions {
                 ppi: options.ppi,
                 pages: options.pages.clone(),
             };
@@ -183,10 +183,10 @@ pub fn render(
                     ),
                 )?),
                 Format::Png => Output::Pages(
-                    write::image::png(document, &images).map_err(|f| named(f, loaded))?,
+                    write::image::png(document, &images()).map_err(|f| named(f, loaded))?,
                 ),
                 _ => Output::Pages(
-                    write::image::svg(document, &images).map_err(|f| named(f, loaded))?,
+                    write::image::svg(document, &images()).map_err(|f| named(f, loaded))?,
                 ),
             };
             (output, warnings)

@@ -396,7 +396,7 @@ proptest! {
     }
 }
 
-/// The real issue in shared/reference, when it lies beside the repository
+/// A real past issue, when its text lies beside the repository
 /// (it is not part of it): every character survives, the four articles and
 /// their leads are found. Skipped, and said so, on a clone alone.
 #[test]

@@ -91,13 +91,8 @@ fn many(
     options: RenderOptions,
     reporter: &mut Reporter,
 ) -> Result {
-    let jobs =
-        batch::discover(&args.inputs, args.out_dir.as_deref(), formats).map_err(|problems| {
-            Failed {
-                exit: Exit::Trouble,
-                diagnostics: problems,
-            }
-        })?;
+    let jobs = batch::discover(&args.inputs, args.out_dir.as_deref(), formats)
+        .map_err(Failed::trouble_all)?;
     let env = environment_for(formats, &args.common, reporter)?;
     let environment_key = match &env {
         Some(env) => incremental::environment_key(&env.template, &args.common.fonts.paths),

@@ -43,6 +43,14 @@ impl Failed {
         }
     }
 
+    /// Several usage or I/O errors at once ([`Exit::Trouble`]).
+    pub fn trouble_all(diagnostics: Vec<Diagnostic>) -> Failed {
+        Failed {
+            exit: Exit::Trouble,
+            diagnostics,
+        }
+    }
+
     /// An input with errors ([`Exit::Invalid`]).
     pub fn invalid(failure: Failure) -> Failed {
         Failed {

@@ -48,10 +48,7 @@ pub fn new(dir: &Path, from: Option<&Path>, date: Option<&str>, kind: Kind) -> R
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(dir)
         .to_path_buf();
-    let issues = scaffold::issues_in(&folder).map_err(|f| Failed {
-        exit: jianbao::diag::Exit::Trouble,
-        diagnostics: f.0,
-    })?;
+    let issues = scaffold::issues_in(&folder).map_err(|f| Failed::trouble_all(f.0))?;
     let previous = issues
         .iter()
         .rev()

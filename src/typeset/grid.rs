@@ -19,6 +19,12 @@ use crate::model::{Block, Face, Issue};
 
 /// Cells in a full line.
 pub const CELLS: u32 = 28;
+/// The body size (三号) the template sets, in points: `body-size` in
+/// templates/bulletin.typ, which must agree.
+pub const BODY_SIZE_PT: f64 = 16.0;
+/// One cell, in points: the type-area width (156 mm, `type-area` in the
+/// template) over [`CELLS`].
+pub const CELL_PT: f64 = 156.0 / 25.4 * 72.0 / CELLS as f64;
 
 /// What to do with a closing mark that would begin a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -76,13 +82,6 @@ pub struct Line {
     pub pieces: Vec<Piece>,
     /// Whether the line is spread evenly over `width` cells.
     pub spread: bool,
-}
-
-impl Line {
-    /// The cells the pieces take (a hanging mark included).
-    pub fn cells(&self) -> u32 {
-        self.pieces.iter().map(|p| p.cells).sum()
-    }
 }
 
 /// A paragraph laid on the grid: its lines.
@@ -502,7 +501,7 @@ mod tests {
         paragraph(&runs, CELLS, 2, mode, &half)
             .lines
             .iter()
-            .map(|l| l.indent + l.cells())
+            .map(|l| l.indent + l.pieces.iter().map(|p| p.cells).sum::<u32>())
             .collect()
     }
 

@@ -147,10 +147,8 @@ impl Environment {
         // The body on the character grid, unless the style asks for Typst's
         // own justification.
         let grid = (issue.style.grid != Some(GridMode::Typst)).then(|| {
-            let size = 16.0; // 三号, the body size, in pt
-            let cell = 156.0 / 25.4 * 72.0 / f64::from(grid::CELLS);
             grid::body(issue, &|role, text| {
-                self.fonts.advance(role, text) * size / cell
+                self.fonts.advance(role, text) * grid::BODY_SIZE_PT / grid::CELL_PT
             })
         });
         let data = TemplateData {
