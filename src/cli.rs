@@ -189,6 +189,32 @@ pub struct OutputArgs {
     /// PNG/SVG output: the pages to export, e.g. 1 or 1,3-4 (default: all).
     #[arg(long, value_name = "PAGES", value_parser = parse_pages)]
     pub pages: Option<PageRanges>,
+    /// DOCX output: the faces to name — office (方正小标宋简体, 仿宋_GB2312 …),
+    /// shipped (the free faces jianbao ships) or embedded (the shipped faces,
+    /// embedded in the file, so it looks right where they are not installed).
+    #[arg(long, value_enum, value_name = "FACES", default_value_t = DocxFonts::Office)]
+    pub docx_fonts: DocxFonts,
+}
+
+/// The faces a Word document names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocxFonts {
+    /// The offices' own faces.
+    Office,
+    /// The free faces jianbao ships.
+    Shipped,
+    /// The shipped faces, embedded in the file.
+    Embedded,
+}
+
+impl From<DocxFonts> for jianbao::render::DocxFonts {
+    fn from(fonts: DocxFonts) -> jianbao::render::DocxFonts {
+        match fonts {
+            DocxFonts::Office => jianbao::render::DocxFonts::Office,
+            DocxFonts::Shipped => jianbao::render::DocxFonts::Shipped,
+            DocxFonts::Embedded => jianbao::render::DocxFonts::Embedded,
+        }
+    }
 }
 
 /// Inclusive 1-based page ranges.
@@ -295,6 +321,8 @@ pub enum Format {
     Png,
     /// One SVG per page.
     Svg,
+    /// A Word document (.docx) to keep editing, on the 22 × 28 grid.
+    Docx,
 }
 
 impl From<Format> for RenderFormat {
@@ -306,6 +334,7 @@ impl From<Format> for RenderFormat {
             Format::Typ => RenderFormat::Typ,
             Format::Png => RenderFormat::Png,
             Format::Svg => RenderFormat::Svg,
+            Format::Docx => RenderFormat::Docx,
         }
     }
 }

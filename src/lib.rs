@@ -34,6 +34,7 @@ pub mod messages;
 pub mod model;
 #[cfg(feature = "typeset")]
 pub mod output;
+pub mod page;
 pub mod photo;
 pub mod read;
 #[cfg(feature = "typeset")]

@@ -807,6 +807,19 @@ impl<'de> Deserialize<'de> for Points {
 #[serde(transparent)]
 pub struct Cmyk(pub [f64; 4]);
 
+impl Cmyk {
+    /// The masthead red of the standard, C0 M80 Y80 K0.
+    pub const RED: Cmyk = Cmyk([0.0, 80.0, 80.0, 0.0]);
+
+    /// The colour in RGB (0–255 each), by the naive conversion, for the
+    /// outputs that cannot carry CMYK.
+    pub fn rgb(self) -> [u8; 3] {
+        let [c, m, y, k] = self.0;
+        let channel = |v: f64| (255.0 * (1.0 - v / 100.0) * (1.0 - k / 100.0)).round() as u8;
+        [channel(c), channel(m), channel(y)]
+    }
+}
+
 impl<'de> Deserialize<'de> for Cmyk {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let parts = Vec::<f64>::deserialize(deserializer)?;

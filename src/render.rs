@@ -27,6 +27,8 @@ pub enum Format {
     Png,
     /// One SVG image per page.
     Svg,
+    /// A Word document (WordprocessingML) to keep editing.
+    Docx,
 }
 
 impl Format {
@@ -39,6 +41,7 @@ impl Format {
             Format::Typ => "typ",
             Format::Png => "png",
             Format::Svg => "svg",
+            Format::Docx => "docx",
         }
     }
 
@@ -51,6 +54,7 @@ impl Format {
             "typ" => Some(Format::Typ),
             "png" => Some(Format::Png),
             "svg" => Some(Format::Svg),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -89,6 +93,21 @@ pub struct RenderOptions {
     pub pages: Vec<(usize, usize)>,
     /// HTML: reference photos by their paths instead of embedding them.
     pub link_photos: bool,
+    /// DOCX: which faces to name, and whether to embed them.
+    pub docx_fonts: DocxFonts,
+}
+
+/// The faces a Word document names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DocxFonts {
+    /// The offices' own faces (方正小标宋简体, 仿宋_GB2312 …), as Word and
+    /// WPS know them.
+    #[default]
+    Office,
+    /// The free faces jianbao ships (Fandol, Noto Serif CJK).
+    Shipped,
+    /// The shipped faces, embedded in the document (the glyphs it uses).
+    Embedded,
 }
 
 /// The PDF standards offered.
@@ -207,6 +226,28 @@ pub fn render(
             let html = write::html::html(&loaded.issue, &options)
                 .map_err(|e| Diagnostic::error(None, format!("failed to write HTML ({e})")))?;
             (Output::File(html.into_bytes()), loaded.warnings.clone())
+        }
+        Format::Docx => {
+            let cache = env.map_or_else(Cache::default, |e| e.photos.clone());
+            let photos = input::prepare_photos(loaded, &cache)?;
+            let options = write::docx::DocxOptions {
+                faces: match options.docx_fonts {
+                    DocxFonts::Office => write::docx::Faces::office(),
+                    _ => typeset::fonts::shipped_faces(),
+                },
+                embed: match options.docx_fonts {
+                    DocxFonts::Embedded => typeset::fonts::embedded(&loaded.issue)?,
+                    _ => Vec::new(),
+                },
+                photos: photos.into_iter().collect(),
+                timestamp: options
+                    .source_date_epoch
+                    .unwrap_or_else(|| loaded.issue.date.unix_seconds()),
+            };
+            (
+                Output::File(write::docx::docx(&loaded.issue, &options)),
+                loaded.warnings.clone(),
+            )
         }
         Format::Txt => {
             let options = write::text::TextOptions { wrap: options.wrap };

@@ -12,7 +12,8 @@
 //! - `editor`: the JSON Schema, `init` and `new`;
 //! - `photos`: photo preparation, previews, archival PDF;
 //! - `hardening`: special files, invisible characters, killed runs, two writers;
-//! - `fuzzed`: every saved fuzzing finding, replayed.
+//! - `fuzzed`: every saved fuzzing finding, replayed;
+//! - `office`: DOCX (python-docx, openxml-audit, LibreOffice) and OFD.
 
 mod support;
 
@@ -26,6 +27,7 @@ mod geometry;
 mod grid;
 mod hardening;
 mod import;
+mod office;
 mod outputs;
 mod photos;
 mod safety;

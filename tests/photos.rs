@@ -472,3 +472,52 @@ fn html_photos_can_be_linked_instead() {
             .contains("<img src=\"p.png\"")
     );
 }
+
+/// A Word document carries the prepared photo (without its GPS tag), sized to
+/// the line and described by its caption, with the caption under it.
+#[test]
+fn docx_carries_the_prepared_photo_and_its_caption() {
+    let dir = folder(&[("i.yaml", &issue_with("p.jpg", ""))]);
+    fs::write(dir.path().join("p.jpg"), rotated_jpeg_with_gps()).unwrap();
+    let out = run_in(dir.path(), &["build", "i.yaml", "-o", "i.docx"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let listing = Command::new("python3")
+        .args([
+            "-c",
+            "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); \
+             print('\\n'.join(z.namelist())); print(z.read('word/document.xml').decode())",
+        ])
+        .arg(dir.path().join("i.docx"))
+        .output()
+        .unwrap();
+    let listing = String::from_utf8_lossy(&listing.stdout);
+    assert!(listing.contains("word/media/image1.jpg"), "{listing}");
+    assert!(listing.contains("descr=\"志愿者在社区开展活动\""));
+    assert!(listing.contains(
+        "<w:pStyle w:val=\"图注\"/></w:pPr><w:r><w:t xml:space=\"preserve\">志愿者在社区开展活动"
+    ));
+    // Upright: the 40 × 20 photo turned a quarter is taller than wide.
+    let extent = listing.split("<wp:extent ").nth(1).unwrap();
+    let number = |key: &str| -> f64 {
+        extent
+            .split(&format!("{key}=\""))
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!((number("cy") / number("cx") - 2.0).abs() < 0.01, "{extent}");
+    let media = Command::new("python3")
+        .args(["-c", "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read('word/media/image1.jpg'))"])
+        .arg(dir.path().join("i.docx"))
+        .output()
+        .unwrap()
+        .stdout;
+    assert!(
+        !media.windows(4).any(|w| w == b"Exif"),
+        "the photo keeps its metadata"
+    );
+}

@@ -170,6 +170,7 @@ pub fn render_options(output: &OutputArgs, common: &CommonArgs) -> RenderOptions
         ppi: Some(output.ppi),
         pages: output.pages.clone().map(|p| p.0).unwrap_or_default(),
         link_photos: output.link_photos,
+        docx_fonts: output.docx_fonts.into(),
     }
 }
 

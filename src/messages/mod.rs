@@ -180,6 +180,8 @@ mod tests {
         ("typeset/world.rs", include_str!("../typeset/world.rs")),
         ("write/pdf.rs", include_str!("../write/pdf.rs")),
         ("write/image.rs", include_str!("../write/image.rs")),
+        ("write/docx.rs", include_str!("../write/docx.rs")),
+        ("write/opentype.rs", include_str!("../write/opentype.rs")),
         ("scaffold.rs", include_str!("../scaffold.rs")),
         ("photo.rs", include_str!("../photo.rs")),
         ("watch.rs", include_str!("../watch.rs")),

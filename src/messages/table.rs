@@ -36,6 +36,10 @@ pub const TABLE: &[(&str, &str)] = &[
         "无法读取系列设置文件（{}）",
     ),
     ("failed to read the text ({})", "无法读取文字稿（{}）"),
+    (
+        "failed to subset the font {} ({})",
+        "无法为字体 {} 取子集（{}）",
+    ),
     ("failed to write {} file ({})", "无法写入 {} 文件（{}）"),
     ("failed to create the file ({})", "无法创建文件（{}）"),
     ("failed to create the folder ({})", "无法创建文件夹（{}）"),

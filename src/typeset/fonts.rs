@@ -358,3 +358,70 @@ fn collect_font_files(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<Dia
         }
     }
 }
+
+/// The shipped face of `role`: its family name (the legacy family, name ID
+/// 1, as Word and WPS match it) and its file.
+pub fn shipped(role: Role) -> (String, &'static [u8]) {
+    let data = SHIPPED
+        .iter()
+        .find(|(name, _)| *name == role.shipped_file())
+        .map(|(_, data)| *data)
+        .unwrap_or_default();
+    let family = ttf_parser::Face::parse(data, 0)
+        .ok()
+        .and_then(|face| {
+            face.names()
+                .into_iter()
+                .filter(|n| n.name_id == ttf_parser::name_id::FAMILY && n.is_unicode())
+                .find_map(|n| n.to_string())
+        })
+        .unwrap_or_else(|| role.shipped_file().trim_end_matches(".otf").to_string());
+    (family, data)
+}
+
+/// The shipped faces, by role, for a Word document that names them.
+pub fn shipped_faces() -> crate::write::docx::Faces {
+    let name = |role| shipped(role).0;
+    crate::write::docx::Faces {
+        title: name(Role::Title),
+        fang: name(Role::Fang),
+        hei: name(Role::Hei),
+        kai: name(Role::Kai),
+        song: name(Role::Song),
+    }
+}
+
+/// The shipped faces subset to the characters `issue` prints, to embed in
+/// a Word document (their licences, OFL and the Fandol licence, allow it).
+pub fn embedded(
+    issue: &crate::model::Issue,
+) -> Result<Vec<crate::write::docx::EmbeddedFont>, Diagnostic> {
+    use std::collections::BTreeSet;
+    // Every character the document shows, and those Word adds (the page
+    // numbers and the labels).
+    let mut chars: BTreeSet<char> = crate::write::text::text(issue, &Default::default())
+        .chars()
+        .chain((' '..='~').chain("【】：—（）编者按报送发本期增共印份".chars()))
+        .collect();
+    chars.retain(|c| !c.is_control());
+    let mut fonts: Vec<crate::write::docx::EmbeddedFont> = Vec::new();
+    for role in Role::ALL {
+        let (name, data) = shipped(role);
+        if fonts.iter().any(|f| f.name == name) {
+            continue;
+        }
+        let subset = crate::write::opentype::subset(data, 0, &chars, &Default::default()).map_err(
+            |why| {
+                Diagnostic::error(
+                    None,
+                    format!("failed to subset the font {} ({})", name, why),
+                )
+            },
+        )?;
+        fonts.push(crate::write::docx::EmbeddedFont {
+            name,
+            bytes: std::sync::Arc::new(subset.bytes),
+        });
+    }
+    Ok(fonts)
+}

@@ -17,14 +17,7 @@ use serde::Serialize;
 
 use crate::model::{Block, Face, Issue};
 
-/// Cells in a full line.
-pub const CELLS: u32 = 28;
-/// The body size (三号) the template sets, in points: `body-size` in
-/// templates/bulletin.typ, which must agree.
-pub const BODY_SIZE_PT: f64 = 16.0;
-/// One cell, in points: the type-area width (156 mm, `type-area` in the
-/// template) over [`CELLS`].
-pub const CELL_PT: f64 = 156.0 / 25.4 * 72.0 / CELLS as f64;
+pub use crate::page::{BODY_SIZE_PT, CELL_PT, CELLS};
 
 /// What to do with a closing mark that would begin a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

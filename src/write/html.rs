@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use askama::Template;
 
-use crate::model::{Block, Face, Issue};
+use crate::model::{Block, Cmyk, Face, Issue};
 
 /// How to write HTML.
 #[derive(Debug, Clone, Default)]
@@ -104,7 +104,7 @@ impl<'a> Page<'a> {
         let registration = issue.footer.registration_line();
         Page {
             title: format!("{} {}", issue.name, issue.number_label()),
-            red: css_colour(issue.style.red.map_or([0.0, 80.0, 80.0, 0.0], |c| c.0)),
+            red: css_colour(issue.style.red.unwrap_or(Cmyk::RED)),
             copy_number: issue.copy_number.as_deref(),
             handling_mark: issue.handling_mark.as_deref(),
             name: &issue.name,
@@ -158,10 +158,10 @@ fn block_view<'a>(block: &'a Block, options: &'a HtmlOptions) -> BlockView<'a> {
     }
 }
 
-/// A CMYK colour (percentages) as CSS `rgb()`, by the naive conversion.
-fn css_colour([c, m, y, k]: [f64; 4]) -> String {
-    let channel = |v: f64| (255.0 * (1.0 - v / 100.0) * (1.0 - k / 100.0)).round() as u8;
-    format!("rgb({}, {}, {})", channel(c), channel(m), channel(y))
+/// A CMYK colour as CSS `rgb()`.
+fn css_colour(colour: Cmyk) -> String {
+    let [r, g, b] = colour.rgb();
+    format!("rgb({r}, {g}, {b})")
 }
 
 #[cfg(test)]
@@ -170,6 +170,6 @@ mod tests {
 
     #[test]
     fn the_standard_red_is_a_warm_red() {
-        assert_eq!(css_colour([0.0, 80.0, 80.0, 0.0]), "rgb(255, 51, 51)");
+        assert_eq!(css_colour(Cmyk::RED), "rgb(255, 51, 51)");
     }
 }

@@ -1,0 +1,550 @@
+//! The office formats, read by independent programs: DOCX through python-docx,
+//! openxml-audit and LibreOffice (whose PDF is measured in millimetres);
+//! OFD through the XSD rules and an independent reader.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::{SAMPLES, run, sample};
+
+const MM: f64 = 72.0 / 25.4;
+
+/// Builds `sample` as `extension` into `dir` with extra arguments.
+fn build(sample_path: &Path, dir: &Path, name: &str, args: &[&str]) -> PathBuf {
+    let out = dir.join(name);
+    let mut all = vec![
+        "build",
+        sample_path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    all.extend_from_slice(args);
+    let output = run(&all);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    out
+}
+
+fn json(command: &mut Command) -> serde_json::Value {
+    let output = command.output().expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// One word of `pdftotext -bbox`: page (1-based), text and box in points.
+#[derive(Debug, Clone)]
+struct Word {
+    page: usize,
+    text: String,
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+fn words(pdf: &Path) -> (Vec<Word>, usize) {
+    let output = Command::new("pdftotext")
+        .args(["-bbox", pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8_lossy(&output.stdout);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let mut page = 0;
+    let mut out = Vec::new();
+    for piece in html.split('<').skip(1) {
+        if piece.starts_with("page ") {
+            page += 1;
+        } else if let Some(rest) = piece.strip_prefix("word ") {
+            let (tag, text) = rest.split_once('>').unwrap();
+            out.push(Word {
+                page,
+                text: text.to_string(),
+                x0: attr(tag, "xMin"),
+                y0: attr(tag, "yMin"),
+                x1: attr(tag, "xMax"),
+                y1: attr(tag, "yMax"),
+            });
+        }
+    }
+    (out, page)
+}
+
+/// The PDF's text in reading order with all white space and the page
+/// numbers ("— 3 —") taken out.
+fn plain_text(pdf: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .args(["-raw", pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter(|line| {
+            let core: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+            !(core.starts_with('—')
+                && core.ends_with('—')
+                && core.trim_matches('—').chars().all(|c| c.is_ascii_digit())
+                && core.len() > 6)
+        })
+        .flat_map(|line| line.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Asserts `a` = `b`, showing where they part.
+fn same_text(a: &str, b: &str, what: &str) {
+    if a != b {
+        let at = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        let around = |s: &str| {
+            s.chars()
+                .skip(at.saturating_sub(20))
+                .take(60)
+                .collect::<String>()
+        };
+        panic!(
+            "{what}: the text differs at character {at}:\n  {}\n  {}",
+            around(a),
+            around(b)
+        );
+    }
+}
+
+/// Page `page` of `pdf` as an RGB image at `dpi`.
+fn raster(pdf: &Path, page: usize, dpi: u32) -> image::RgbImage {
+    let prefix = pdf.with_extension(format!("p{page}"));
+    let status = Command::new("pdftoppm")
+        .args(["-r", &dpi.to_string(), "-png", "-singlefile"])
+        .args(["-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(pdf)
+        .arg(&prefix)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    image::open(format!("{}.png", prefix.display()))
+        .unwrap()
+        .to_rgb8()
+}
+
+/// Rows (in mm from the top) where a horizontal line of pixels matching
+/// `is` spans at least `span` of the type-area width.
+fn rules(
+    img: &image::RgbImage,
+    dpi: u32,
+    span: f64,
+    is: impl Fn(&image::Rgb<u8>) -> bool,
+) -> Vec<f64> {
+    let px_per_mm = f64::from(dpi) / 25.4;
+    let need = (156.0 * span * px_per_mm) as usize;
+    (0..img.height())
+        .filter(|&y| {
+            (0..img.width())
+                .filter(|&x| is(img.get_pixel(x, y)))
+                .count()
+                >= need
+        })
+        .map(|y| (f64::from(y) + 0.5) / px_per_mm)
+        .collect()
+}
+
+fn red(p: &image::Rgb<u8>) -> bool {
+    p[0] > 180 && p[1] < 120 && p[2] < 120
+}
+
+fn dark(p: &image::Rgb<u8>) -> bool {
+    p[0] < 90 && p[1] < 90 && p[2] < 90
+}
+
+/// LibreOffice converts `docx` to PDF beside it (its own profile, so that
+/// tests may run side by side).
+fn libreoffice(docx: &Path) -> PathBuf {
+    let dir = docx.parent().unwrap();
+    let profile = dir.join("lo-profile");
+    let output = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir)
+        .arg(docx)
+        .output()
+        .expect("LibreOffice (soffice) runs: apt-get install libreoffice-writer-nogui");
+    let pdf = docx.with_extension("pdf");
+    assert!(
+        pdf.exists(),
+        "LibreOffice made no PDF: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    pdf
+}
+
+/// The XML and the package, as python-docx and openxml-audit read them.
+#[test]
+fn docx_reads_back_with_its_grid_styles_and_fonts() {
+    for rel in SAMPLES {
+        let dir = tempfile::tempdir().unwrap();
+        let docx = build(&sample(rel), dir.path(), "issue.docx", &[]);
+        let again = build(&sample(rel), dir.path(), "again.docx", &[]);
+        assert_eq!(
+            std::fs::read(&docx).unwrap(),
+            std::fs::read(&again).unwrap(),
+            "{rel}: two builds differ"
+        );
+
+        let audit = Command::new("python3")
+            .args([
+                "-m",
+                "openxml_audit",
+                "--format",
+                "office2019",
+                "--output",
+                "json",
+            ])
+            .arg(&docx)
+            .output()
+            .expect("openxml-audit runs: pip install openxml-audit");
+        let report = String::from_utf8_lossy(&audit.stdout);
+        assert!(
+            audit.status.success() && report.contains("\"error_count\": 0"),
+            "{rel}: openxml-audit finds errors:\n{report}"
+        );
+
+        let d = json(
+            Command::new("python3")
+                .arg(crate::support::root().join("tests/docx_read.py"))
+                .arg(&docx),
+        );
+        // A4, GB/T 9704 margins, the 22 × 28 grid computed from the sizes.
+        assert_eq!(d["page"]["w"], "11906");
+        assert_eq!(d["page"]["h"], "16838");
+        for (side, twips) in [
+            ("top", 2098),
+            ("left", 1587),
+            ("right", 1474),
+            ("bottom", 1984),
+        ] {
+            assert_eq!(
+                d["margins"][side],
+                twips.to_string(),
+                "{rel}: {side} margin"
+            );
+        }
+        assert_eq!(d["grid"]["type"], "linesAndChars");
+        assert_eq!(d["grid"]["linePitch"], "579");
+        // 16 pt + charSpace/4096 pt = 156 mm / 28.
+        let char_space: f64 = d["grid"]["charSpace"].as_str().unwrap().parse().unwrap();
+        let cell = 16.0 + char_space / 4096.0;
+        assert!(
+            (cell * 28.0 - 156.0 * MM).abs() < 0.1,
+            "{rel}: cell {cell} pt"
+        );
+        assert_eq!(d["normal_spacing"]["line"], "579");
+        assert_eq!(d["normal_spacing"]["lineRule"], "exact");
+        let styles: Vec<&str> = d["styles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        for name in [
+            "正文",
+            "文章标题",
+            "一级标题",
+            "二级标题",
+            "段首句",
+            "栏目",
+            "报头",
+            "版记",
+            "页码",
+            "图注",
+        ] {
+            assert!(styles.contains(&name), "{rel}: no style {name}");
+        }
+        // Fonts named for every script, never through the theme.
+        for rfonts in d["rfonts"].as_array().unwrap() {
+            let r = rfonts.as_str().unwrap();
+            assert!(!r.contains("Theme"), "{rel}: {r}");
+            for script in ["w:ascii=", "w:hAnsi=", "w:eastAsia="] {
+                assert!(r.contains(script), "{rel}: {r}");
+            }
+        }
+        assert!(
+            d["rfonts"]
+                .to_string()
+                .contains("w:eastAsia=\\\"方正小标宋简体\\\""),
+            "{rel}: the title face"
+        );
+        // Page numbers that renumber: PAGE fields in odd and even footers.
+        assert_eq!(d["footer_fields"]["word/footer1.xml"], true);
+        assert_eq!(d["footer_fields"]["word/footer2.xml"], true);
+        assert!(
+            d["settings"]
+                .as_str()
+                .unwrap()
+                .contains("<w:evenAndOddHeaders/>")
+        );
+        // The footer block floats to the bottom of the type area, rows unsplit.
+        let body = d["document"].as_str().unwrap();
+        assert!(
+            body.contains("w:vertAnchor=\"margin\"") && body.contains("w:tblpYSpec=\"bottom\"")
+        );
+        assert!(body.contains("<w:cantSplit/>"));
+
+        // The text, paragraph by paragraph, is the model's (its text output).
+        let loaded = jianbao::input::load(&jianbao::input::Input::Path(sample(rel)))
+            .map_err(|e| e.failure().clone())
+            .unwrap();
+        let issue = &loaded.issue;
+        let paragraphs: Vec<(String, String)> = d["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["style"].as_str().unwrap().to_string(),
+                    p["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let texts: Vec<&str> = paragraphs.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(paragraphs.iter().filter(|(s, _)| s == "报头").count(), 1);
+        assert!(texts.contains(&issue.name.as_str()));
+        for article in issue.articles() {
+            let title = article.title.as_str().replace(' ', "");
+            assert!(
+                paragraphs
+                    .iter()
+                    .any(|(s, t)| s == "文章标题" && t.replace([' ', '\n'], "") == title),
+                "{rel}: title {title}"
+            );
+            for block in &article.body {
+                match block {
+                    jianbao::model::Block::Paragraph { lead, text } => {
+                        let whole = format!("{}{text}", lead.as_deref().unwrap_or(""));
+                        assert!(
+                            paragraphs.iter().any(|(s, t)| s == "正文" && *t == whole),
+                            "{rel}: paragraph {whole}"
+                        );
+                    }
+                    jianbao::model::Block::Heading { level, text } => {
+                        let style = if *level == 1 {
+                            "一级标题"
+                        } else {
+                            "二级标题"
+                        };
+                        assert!(paragraphs.iter().any(|(s, t)| s == style && t == text));
+                    }
+                    jianbao::model::Block::Photo { .. } => {}
+                }
+            }
+        }
+        let footer: String = d["tables"].to_string();
+        for (_, lines) in issue.footer.recipients() {
+            for line in lines {
+                assert!(footer.contains(line.as_str()), "{rel}: footer line {line}");
+            }
+        }
+        if let Some(registration) = issue.labels().registration {
+            assert!(footer.contains(&registration), "{rel}: {registration}");
+        }
+        assert_eq!(
+            d["title"],
+            format!("{} {}", issue.name, issue.labels().title)
+        );
+        assert_eq!(d["author"], issue.unit);
+        assert_eq!(d["language"], "zh-CN");
+    }
+}
+
+/// LibreOffice opens each sample's DOCX (with the shipped faces embedded,
+/// so it needs no fonts of its own) and its PDF is measured.
+#[test]
+fn docx_lays_out_in_libreoffice_like_the_pdf() {
+    for rel in SAMPLES {
+        let dir = tempfile::tempdir().unwrap();
+        let docx = build(
+            &sample(rel),
+            dir.path(),
+            "issue.docx",
+            &["--docx-fonts", "embedded"],
+        );
+        let ours = build(&sample(rel), dir.path(), "ours.pdf", &[]);
+        let pdf = libreoffice(&docx);
+        let (words, pages) = words(&pdf);
+
+        // A4.
+        let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+        let info = String::from_utf8_lossy(&info.stdout);
+        assert!(
+            info.contains("595.3") && info.contains("841.89"),
+            "{rel}: {info}"
+        );
+
+        // Margins: the text stands in the type area (28 mm from the left,
+        // 37 mm from the top, 156 × 225 mm); the red rule spans it exactly.
+        let body: Vec<&Word> = words.iter().filter(|w| w.y1 < 262.0 * MM).collect();
+        let left = body.iter().map(|w| w.x0).fold(f64::MAX, f64::min) / MM;
+        // A closing mark may hang past the edge (Word's 允许标点溢出边界).
+        let right = body
+            .iter()
+            .map(|w| {
+                match w
+                    .text
+                    .trim_end_matches(['，', '。', '、', '；', '：', '”', '）', '！', '？'])
+                {
+                    "" => w.x0,
+                    _ => w.x1,
+                }
+            })
+            .fold(0.0, f64::max)
+            / MM;
+        let top = body.iter().map(|w| w.y0).fold(f64::MAX, f64::min) / MM;
+        assert!(left >= 28.0 - 1.0, "{rel}: left edge at {left:.1} mm");
+        assert!(right <= 184.0 + 1.0, "{rel}: right edge at {right:.1} mm");
+        assert!(
+            (37.0..37.0 + 10.3).contains(&top),
+            "{rel}: first line at {top:.1} mm"
+        );
+
+        // 22 body lines on a full page, each on the 28.95 pt grid.
+        let mut most = 0;
+        for page in 1..=pages {
+            let mut lines: Vec<f64> = body
+                .iter()
+                .filter(|w| w.page == page)
+                .map(|w| w.y1)
+                .collect();
+            lines.sort_by(f64::total_cmp);
+            lines.dedup_by(|a, b| (*a - *b).abs() < 3.0);
+            assert!(
+                lines.len() <= 22,
+                "{rel}: page {page} has {} lines",
+                lines.len()
+            );
+            // Pages between the masthead and the footer block.
+            if page > 1 && page < pages {
+                // Body-size text only (a title's glyphs sit differently in their line).
+                let height = |w: &&&Word| w.y1 - w.y0;
+                let body_height = body
+                    .iter()
+                    .filter(|w| w.page == page && w.text.chars().count() > 3)
+                    .map(|w| (height(&w) * 10.0).round() as i64)
+                    .fold(std::collections::HashMap::new(), |mut m, h| {
+                        *m.entry(h).or_insert(0) += 1;
+                        m
+                    })
+                    .into_iter()
+                    .max_by_key(|(_, n)| *n)
+                    .map_or(0.0, |(h, _)| h as f64 / 10.0);
+                let mut lines: Vec<f64> = body
+                    .iter()
+                    .filter(|w| w.page == page && (height(w) - body_height).abs() < 0.5)
+                    .map(|w| w.y1)
+                    .collect();
+                lines.sort_by(f64::total_cmp);
+                lines.dedup_by(|a, b| (*a - *b).abs() < 3.0);
+                for y in &lines {
+                    let steps = (y - lines[0]) / 28.95;
+                    assert!(
+                        (steps - steps.round()).abs() < 0.06,
+                        "{rel}: page {page}: a line {:.2} pitches below the first",
+                        steps
+                    );
+                }
+            }
+            most = most.max(lines.len());
+        }
+        if pages > 2 {
+            assert_eq!(most, 22, "{rel}: no page has 22 lines");
+        }
+
+        // Page numbers: "— N —" 7 mm under the type area, odd pages right
+        // less one 字, even pages left plus one 字.
+        for page in 1..=pages {
+            let number: Vec<&Word> = words
+                .iter()
+                .filter(|w| w.page == page && w.y0 > 262.0 * MM)
+                .collect();
+            let text: String = number.iter().map(|w| w.text.as_str()).collect();
+            assert_eq!(text, format!("—{page}—"), "{rel}: page {page}");
+            let x0 = number.iter().map(|w| w.x0).fold(f64::MAX, f64::min) / MM;
+            let x1 = number.iter().map(|w| w.x1).fold(0.0, f64::max) / MM;
+            let one = 14.0 / MM;
+            if page % 2 == 1 {
+                assert!(
+                    (x1 - (184.0 - one)).abs() < 1.5,
+                    "{rel}: page {page} number ends at {x1:.1} mm"
+                );
+            } else {
+                assert!(
+                    (x0 - (28.0 + one)).abs() < 1.5,
+                    "{rel}: page {page} number starts at {x0:.1} mm"
+                );
+            }
+            let y0 = number.iter().map(|w| w.y0).fold(f64::MAX, f64::min) / MM;
+            assert!(
+                (262.0 + 3.0..262.0 + 12.0).contains(&y0),
+                "{rel}: page {page} number at {y0:.1} mm"
+            );
+        }
+
+        // Page 1: the red name and the red rule across the type area.
+        let first = raster(&pdf, 1, 72);
+        let red_rules = rules(&first, 72, 0.95, red);
+        assert!(
+            red_rules.iter().any(|y| (60.0..180.0).contains(y)),
+            "{rel}: no red rule on page 1 ({red_rules:?})"
+        );
+        let rule = red_rules[0] * 72.0 / 25.4;
+        let name_rows = (0..rule as u32)
+            .filter(|&y| (0..first.width()).any(|x| red(first.get_pixel(x, y))))
+            .count();
+        assert!(
+            name_rows > 40,
+            "{rel}: the red name is missing ({name_rows} red rows)"
+        );
+
+        // The last page: the footer block's last rule on the bottom of the type area.
+        let last = raster(&pdf, pages, 144);
+        let dark_rules = rules(&last, 144, 0.95, dark);
+        let lowest = dark_rules.iter().copied().fold(0.0, f64::max);
+        assert!(
+            (lowest - 262.0).abs() <= 2.0,
+            "{rel}: the footer's last rule at {lowest:.1} mm"
+        );
+        // It spans the type area: the left and right margins (LibreOffice
+        // shifts text on its character grid, not a positioned table).
+        let row = (lowest * 144.0 / 25.4) as u32;
+        let xs: Vec<u32> = (0..last.width())
+            .filter(|&x| dark(last.get_pixel(x, row)))
+            .collect();
+        let px = 144.0 / 25.4;
+        let (x0, x1) = (f64::from(xs[0]) / px, f64::from(xs[xs.len() - 1] + 1) / px);
+        assert!(
+            (x0 - 28.0).abs() <= 1.0,
+            "{rel}: the type area starts at {x0:.1} mm"
+        );
+        assert!(
+            (x1 - 184.0).abs() <= 1.0,
+            "{rel}: the type area ends at {x1:.1} mm"
+        );
+
+        // The same text as our PDF, in the same order.
+        same_text(&plain_text(&pdf), &plain_text(&ours), rel);
+    }
+}
