@@ -323,6 +323,8 @@ pub enum Format {
     Svg,
     /// A Word document (.docx) to keep editing, on the 22 × 28 grid.
     Docx,
+    /// OFD (GB/T 33190), the fixed-layout format of e-documents and archives.
+    Ofd,
 }
 
 impl From<Format> for RenderFormat {
@@ -335,6 +337,7 @@ impl From<Format> for RenderFormat {
             Format::Png => RenderFormat::Png,
             Format::Svg => RenderFormat::Svg,
             Format::Docx => RenderFormat::Docx,
+            Format::Ofd => RenderFormat::Ofd,
         }
     }
 }

@@ -29,6 +29,8 @@ pub enum Format {
     Svg,
     /// A Word document (WordprocessingML) to keep editing.
     Docx,
+    /// OFD (GB/T 33190), from the same laid-out pages as the PDF.
+    Ofd,
 }
 
 impl Format {
@@ -42,6 +44,7 @@ impl Format {
             Format::Png => "png",
             Format::Svg => "svg",
             Format::Docx => "docx",
+            Format::Ofd => "ofd",
         }
     }
 
@@ -55,6 +58,7 @@ impl Format {
             "png" => Some(Format::Png),
             "svg" => Some(Format::Svg),
             "docx" => Some(Format::Docx),
+            "ofd" => Some(Format::Ofd),
             _ => None,
         }
     }
@@ -72,7 +76,10 @@ impl Format {
 
     /// Whether this format needs the Typst environment (fonts, template).
     pub fn needs_typesetting(self) -> bool {
-        matches!(self, Format::Pdf | Format::Typ | Format::Png | Format::Svg)
+        matches!(
+            self,
+            Format::Pdf | Format::Ofd | Format::Typ | Format::Png | Format::Svg
+        )
     }
 }
 
@@ -176,7 +183,7 @@ pub fn render(
         })
     };
     let (output, warnings) = match format {
-        Format::Pdf | Format::Png | Format::Svg => {
+        Format::Pdf | Format::Ofd | Format::Png | Format::Svg => {
             let layout = TypesetOptions {
                 rgb_only: format == Format::Pdf
                     && options
@@ -200,6 +207,11 @@ pub fn render(
                         options.source_date_epoch,
                         options.pdf_standard.map(PdfStandardName::to_typst),
                     ),
+                )?),
+                Format::Ofd => Output::File(write::ofd::ofd(
+                    document,
+                    &loaded.issue,
+                    &write::ofd::OfdOptions::for_issue(&loaded.issue, options.source_date_epoch),
                 )?),
                 Format::Png => Output::Pages(
                     write::image::png(document, &images()).map_err(|f| named(f, loaded))?,

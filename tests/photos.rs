@@ -521,3 +521,60 @@ fn docx_carries_the_prepared_photo_and_its_caption() {
         "the photo keeps its metadata"
     );
 }
+
+/// OFD carries the prepared photo as an ImageObject over a MultiMedia
+/// resource, where the PDF has it, and a reader draws it.
+#[test]
+fn ofd_carries_the_prepared_photo() {
+    let dir = issue_with_small_photo();
+    let out = run_in(dir.path(), &["build", "i.yaml", "-o", "i.ofd"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut package = ofd_core::OfdPackage::open(dir.path().join("i.ofd")).unwrap();
+    let res = package.read_to_string("Doc_0/DocumentRes.xml").unwrap();
+    assert!(
+        res.contains("<ofd:MultiMedia ID=") && res.contains("Type=\"Image\""),
+        "{res}"
+    );
+    assert!(package.contains("Doc_0/Res/image_1.png") || package.contains("Doc_0/Res/image_1.jpg"));
+    let page = package
+        .read_to_string("Doc_0/Pages/Page_0/Content.xml")
+        .unwrap();
+    let image = page
+        .split("<ofd:ImageObject ")
+        .nth(1)
+        .expect("an ImageObject");
+    // 30 × 20 pixels at the full type-area width: 156 × 104 mm.
+    let boundary: Vec<f64> = image
+        .split("Boundary=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .split(' ')
+        .map(|v| v.parse().unwrap())
+        .collect();
+    assert!(
+        (boundary[0] - 28.0).abs() < 0.01 && (boundary[2] - 156.0).abs() < 0.01,
+        "{boundary:?}"
+    );
+    assert!((boundary[3] - 104.0).abs() < 0.01, "{boundary:?}");
+    let mut reader = ofd_core::OfdReader::open(dir.path().join("i.ofd")).unwrap();
+    let body = reader.ofd().doc_bodies[0].clone();
+    let doc = reader.load_document(&body).unwrap();
+    let png = reader
+        .render_page_to_bytes(
+            &doc,
+            0,
+            &ofd_core::RenderOptions::with_dpi(36.0),
+            ofd_core::render::ImageFormat::Png,
+        )
+        .unwrap();
+    let img = image::load_from_memory(&png).unwrap().to_rgb8();
+    // The photo is black: the middle of its box is dark in the rendering.
+    let (x, y) = (
+        (28.0 + 78.0) / 25.4 * 36.0,
+        (boundary[1] + 52.0) / 25.4 * 36.0,
+    );
+    assert!(img.get_pixel(x as u32, y as u32)[0] < 60);
+}

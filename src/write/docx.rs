@@ -1024,7 +1024,7 @@ fn page_number_footer(even: bool) -> String {
 }
 
 /// `2024-09-20T00:00:00Z` from seconds since 1970.
-fn w3c_date(seconds: i64) -> String {
+pub(crate) fn w3c_date(seconds: i64) -> String {
     let days = seconds.div_euclid(86_400);
     let secs = seconds.rem_euclid(86_400);
     // Civil from days (Howard Hinnant's algorithm).
