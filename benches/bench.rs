@@ -133,6 +133,59 @@ fn main() {
         ms(median(edits))
     );
 
+    // The formats side by side: the regular sample, cold (process start to
+    // file) and warm (in-process, to memory). OFD's target: at most 1.5×
+    // the PDF's time.
+    let regular = root.join("samples/linjiang/2024-09.yaml");
+    let regular_loaded = input::load(&Input::Path(regular.clone())).unwrap();
+    let mut pdf_times = (Duration::ZERO, Duration::ZERO);
+    for (format, name) in [
+        (Format::Pdf, "pdf"),
+        (Format::Ofd, "ofd"),
+        (Format::Docx, "docx"),
+        (Format::Html, "html"),
+        (Format::Txt, "txt"),
+    ] {
+        let out = work.path().join(format!("regular.{name}"));
+        let cold = median(
+            (0..7)
+                .map(|_| {
+                    run(
+                        &binary,
+                        &[
+                            "build",
+                            regular.to_str().unwrap(),
+                            "-o",
+                            out.to_str().unwrap(),
+                        ],
+                    )
+                    .0
+                })
+                .collect(),
+        );
+        render::render(Some(&env), &regular_loaded, format, &options).unwrap();
+        let warm = median(
+            (0..7)
+                .map(|_| {
+                    let t = Instant::now();
+                    render::render(Some(&env), &regular_loaded, format, &options).unwrap();
+                    t.elapsed()
+                })
+                .collect(),
+        );
+        if format == Format::Pdf {
+            pdf_times = (cold, warm);
+        }
+        println!(
+            "regular sample as {name}: cold median {:.0} ms ({:.2}x the PDF), warm median {:.1} ms ({:.2}x), {} bytes",
+            ms(cold),
+            cold.as_secs_f64() / pdf_times.0.as_secs_f64(),
+            ms(warm),
+            warm.as_secs_f64() / pdf_times.1.as_secs_f64(),
+            fs::metadata(&out).map_or(0, |m| m.len())
+        );
+    }
+
     // Batch.
     let two_hundred = generate(&four, &work.path().join("b200"), 200);
     let mut per_second = Vec::new();

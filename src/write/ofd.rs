@@ -13,8 +13,9 @@
 //!
 //! Signatures (GB/T 38540, `Doc_0/Signs/`) and OFD-A are not written.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
+use std::sync::{Arc, Mutex};
 
 use sha2::{Digest, Sha256};
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
@@ -83,13 +84,7 @@ pub fn ofd(
     let mut fonts_xml = String::new();
     let mut font_files = Vec::new();
     for (i, used) in writer.fonts.iter().enumerate() {
-        let subset = opentype::subset(
-            used.font.data(),
-            used.font.index(),
-            &used.chars,
-            &used.glyphs,
-        )
-        .map_err(|why| {
+        let subset = subset(used).map_err(|why| {
             Diagnostic::error(
                 None,
                 format!(
@@ -186,6 +181,32 @@ pub fn ofd(
         );
     }
     Ok(zip.finish())
+}
+
+/// A font subset to what `used` needs; kept for the process (a watch or a
+/// batch writes the same subsets again and again), at most 64 of them.
+fn subset(used: &UsedFont) -> Result<Arc<opentype::Subset>, String> {
+    type Key = (Font, BTreeSet<char>, BTreeSet<u16>);
+    static SUBSETS: Mutex<Option<HashMap<Key, Arc<opentype::Subset>>>> = Mutex::new(None);
+    let key = (used.font.clone(), used.chars.clone(), used.glyphs.clone());
+    let lock = || SUBSETS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(found) = lock().as_ref().and_then(|map| map.get(&key)) {
+        return Ok(found.clone());
+    }
+    // Subset outside the lock, so that parallel jobs do not wait on it.
+    let subset = Arc::new(opentype::subset(
+        used.font.data(),
+        used.font.index(),
+        &used.chars,
+        &used.glyphs,
+    )?);
+    let mut cache = lock();
+    let map = cache.get_or_insert_with(HashMap::new);
+    if map.len() >= 64 {
+        map.clear();
+    }
+    map.insert(key, subset.clone());
+    Ok(subset)
 }
 
 /// The colour space of the masthead red.
@@ -534,7 +555,7 @@ fn num(v: f64) -> String {
 const MARK: char = '\u{1}';
 
 /// Replaces the glyph placeholders by the glyph's id in its font's subset.
-fn resolve_glyphs(content: &str, subsets: &[(String, opentype::Subset)]) -> String {
+fn resolve_glyphs(content: &str, subsets: &[(String, Arc<opentype::Subset>)]) -> String {
     if !content.contains(MARK) {
         return content.to_string();
     }
