@@ -185,6 +185,8 @@ pub fn ofd(
 
 /// A font subset to what `used` needs; kept for the process (a watch or a
 /// batch writes the same subsets again and again), at most 64 of them.
+// A font hashes its data and index, which never change.
+#[allow(clippy::mutable_key_type)]
 fn subset(used: &UsedFont) -> Result<Arc<opentype::Subset>, String> {
     type Key = (Font, BTreeSet<char>, BTreeSet<u16>);
     static SUBSETS: Mutex<Option<HashMap<Key, Arc<opentype::Subset>>>> = Mutex::new(None);
