@@ -48,8 +48,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         file.as_file()
             .set_permissions(fs::Permissions::from_mode(0o644))?;
     }
-    file.persist(&target).map_err(|e| e.error)?;
+    // The temporary file is removed when the rename fails: the old output
+    // stays whole.
+    file.persist(&target).map_err(|e| held_open(e.error))?;
     Ok(())
+}
+
+/// Windows refuses to replace a file another program holds open (a PDF
+/// viewer usually does): say so, rather than "access denied".
+fn held_open(err: io::Error) -> io::Error {
+    // ERROR_ACCESS_DENIED and ERROR_SHARING_VIOLATION.
+    if cfg!(windows) && matches!(err.raw_os_error(), Some(5) | Some(32)) {
+        return io::Error::other(
+            "the file is open in another program, such as a PDF viewer: close it there and build again",
+        );
+    }
+    err
 }
 
 /// The temporary files of an atomic write: `.jianbao-PID-RANDOM.tmp`.

@@ -14,10 +14,14 @@ pub fn today() -> Date {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as libc::time_t);
-    // SAFETY: localtime_r writes into the `tm` we own; `now` is a valid time_t.
+    // SAFETY: localtime_r / localtime_s write into the `tm` we own; `now` is
+    // a valid time_t.
     let tm = unsafe {
         let mut tm: libc::tm = std::mem::zeroed();
+        #[cfg(unix)]
         libc::localtime_r(&now, &mut tm);
+        #[cfg(windows)]
+        libc::localtime_s(&mut tm, &now);
         tm
     };
     Date::new(tm.tm_year + 1900, (tm.tm_mon + 1) as u32, tm.tm_mday as u32).unwrap_or(Date {

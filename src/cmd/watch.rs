@@ -77,12 +77,18 @@ pub fn run(args: &WatchArgs, reporter: &Reporter) -> Result {
 
 /// Opens `path` in the system viewer.
 fn open(path: &Path, reporter: &Reporter) {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
+    // The system's default viewer: `start` on Windows (its empty first
+    // argument is the window title), `open` on macOS, `xdg-open` elsewhere.
+    let mut command = if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
     } else {
-        "xdg-open"
+        std::process::Command::new("xdg-open")
     };
-    if let Err(err) = std::process::Command::new(opener).arg(path).spawn() {
+    if let Err(err) = command.arg(path).spawn() {
         reporter.report(&[Diagnostic::warning(
             None,
             format!("failed to open {} ({err})", path.display()),

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Release build: prebuilt jianbao for the offices' machines.
+#
+#   dist/build.sh [TARGET...]        # default: all three
+#
+# TARGET is one of
+#   x86_64-pc-windows-gnu      Windows 10/11, x86-64 (mingw-w64 from Debian)
+#   x86_64-unknown-linux-gnu   Linux x86-64, glibc >= 2.28 (UOS 20, Kylin V10, Debian 10+)
+#   aarch64-unknown-linux-gnu  Linux ARM64 (Phytium, Kunpeng), glibc >= 2.28
+#
+# From a clean checkout, with the package registries only, it makes under
+# dist/out/: one archive per target (the binary, README.zh-CN.md, the
+# licences, shell completions and the man page), a .deb for amd64 and arm64,
+# and SHA256SUMS; then a smoke test builds every sample with each binary
+# (natively, under qemu-user-static, under wine) and compares the PDF, HTML
+# and text with the native x86-64 build's, byte for byte.
+#
+# What it installs when missing: Debian's gcc-mingw-w64-x86-64,
+# qemu-user-static with libc6-arm64-cross (the ARM64 C library qemu runs
+# against), wine64, zip and dpkg-dev; rustup's targets; ziglang (pip) and
+# cargo-zigbuild (cargo), which link the Linux builds against glibc 2.28.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+OUT="$ROOT/dist/out"
+GLIBC=2.28
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/jianbao-release-target}"
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu x86_64-pc-windows-gnu)
+
+need_apt=()
+command -v x86_64-w64-mingw32-gcc >/dev/null || need_apt+=(gcc-mingw-w64-x86-64)
+command -v qemu-aarch64-static >/dev/null || need_apt+=(qemu-user-static)
+[ -e /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 ] || need_apt+=(libc6-arm64-cross libgcc-s1-arm64-cross)
+command -v zip >/dev/null || need_apt+=(zip)
+command -v wine >/dev/null || need_apt+=(wine64)
+command -v dpkg-deb >/dev/null || need_apt+=(dpkg-dev)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need_apt[@]}"
+fi
+rustup target add "${TARGETS[@]}"
+if [[ " ${TARGETS[*]} " == *linux* ]]; then
+  python3 -c "import ziglang" 2>/dev/null || python3 -m pip install --quiet ziglang
+  command -v cargo-zigbuild >/dev/null || cargo install --locked cargo-zigbuild
+fi
+
+rm -rf "$OUT" && mkdir -p "$OUT"
+# The pieces every archive carries, made by a native build.
+cargo build --release --locked
+NATIVE="$CARGO_TARGET_DIR/release/jianbao"
+EXTRAS="$OUT/.extras"
+mkdir -p "$EXTRAS/completions"
+"$NATIVE" man > "$EXTRAS/jianbao.1"
+for shell in bash zsh fish powershell; do
+  "$NATIVE" completions "$shell" > "$EXTRAS/completions/jianbao.$shell"
+done
+
+binary_of() { # target → path of the built binary
+  case "$1" in
+    *windows*) echo "$CARGO_TARGET_DIR/$1/release/jianbao.exe" ;;
+    *) echo "$CARGO_TARGET_DIR/$1/release/jianbao" ;;
+  esac
+}
+
+for target in "${TARGETS[@]}"; do
+  echo "== $target"
+  case "$target" in
+    *windows*)
+      CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
+        cargo build --release --locked --target "$target" ;;
+    *linux*)
+      cargo zigbuild --release --locked --target "$target.$GLIBC" ;;
+  esac
+  name="jianbao-$VERSION-$target"
+  stage="$OUT/$name"
+  mkdir -p "$stage/licenses" "$stage/completions"
+  cp "$(binary_of "$target")" "$stage/"
+  cp README.zh-CN.md README.md LICENSE "$stage/"
+  cp fonts/Fandol-COPYING.txt fonts/Fandol-README.txt fonts/NotoSerifCJK-OFL.txt "$stage/licenses/"
+  cp "$EXTRAS/jianbao.1" "$stage/"
+  cp "$EXTRAS"/completions/* "$stage/completions/"
+  cp -r samples "$stage/"
+  # Same bytes from the same checkout: sorted names, fixed times and owners.
+  (cd "$OUT" && case "$target" in
+    *windows*) find "$name" -print0 | sort -z | xargs -0 touch -h -d @0
+               rm -f "$name.zip"; find "$name" | sort | zip -X -q -@ "$name.zip" ;;
+    *) tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -czf "$name.tar.gz" "$name" ;;
+  esac)
+  # A .deb for the Linux targets.
+  case "$target" in
+    x86_64-unknown-linux-gnu) arch=amd64 ;;
+    aarch64-unknown-linux-gnu) arch=arm64 ;;
+    *) arch= ;;
+  esac
+  if [ -n "$arch" ]; then
+    deb="$OUT/deb-$arch"
+    mkdir -p "$deb/DEBIAN" "$deb/usr/bin" "$deb/usr/share/man/man1" "$deb/usr/share/doc/jianbao" \
+      "$deb/usr/share/bash-completion/completions" "$deb/usr/share/zsh/vendor-completions" \
+      "$deb/usr/share/fish/vendor_completions.d"
+    install -m 0755 "$(binary_of "$target")" "$deb/usr/bin/jianbao"
+    gzip -9n < "$EXTRAS/jianbao.1" > "$deb/usr/share/man/man1/jianbao.1.gz"
+    cp README.zh-CN.md "$stage/licenses/"* "$deb/usr/share/doc/jianbao/"
+    cp LICENSE "$deb/usr/share/doc/jianbao/copyright"
+    cp "$EXTRAS/completions/jianbao.bash" "$deb/usr/share/bash-completion/completions/jianbao"
+    cp "$EXTRAS/completions/jianbao.zsh" "$deb/usr/share/zsh/vendor-completions/_jianbao"
+    cp "$EXTRAS/completions/jianbao.fish" "$deb/usr/share/fish/vendor_completions.d/jianbao.fish"
+    cat > "$deb/DEBIAN/control" <<CONTROL
+Package: jianbao
+Version: $VERSION
+Architecture: $arch
+Maintainer: jianbao developers
+Depends: libc6 (>= $GLIBC)
+Section: text
+Priority: optional
+Description: typesets Chinese government work bulletins (简报)
+ From a YAML source to PDF, OFD, Word, HTML and text, with the fonts
+ built in; no network, no other software.
+CONTROL
+    find "$deb" -print0 | xargs -0 touch -h -d @0
+    SOURCE_DATE_EPOCH=0 dpkg-deb --root-owner-group -Zxz --build "$deb" "$OUT/jianbao_${VERSION}_$arch.deb" >/dev/null
+    rm -rf "$deb"
+  fi
+done
+
+# Smoke test: every sample, every binary, the same bytes as the native build.
+SMOKE="$OUT/.smoke"
+mkdir -p "$SMOKE"
+run_binary() { # target, args...
+  local target=$1; shift
+  local bin; bin=$(binary_of "$target")
+  case "$target" in
+    x86_64-unknown-linux-gnu) "$bin" "$@" ;;
+    aarch64-unknown-linux-gnu) qemu-aarch64-static -L /usr/aarch64-linux-gnu "$bin" "$@" ;;
+    *windows*) WINEDEBUG=-all WINEPREFIX="$SMOKE/wine" wine "$bin" "$@" ;;
+  esac
+}
+status=0
+for sample in samples/linjiang/2024-09.yaml samples/linjiang/2024-zk02.yaml samples/brief/issue.yaml; do
+  base=$(echo "$sample" | tr '/' '_')
+  for format in pdf html txt ofd docx; do
+    "$NATIVE" build "$sample" -o "$SMOKE/$base.native.$format" >/dev/null
+    for target in "${TARGETS[@]}"; do
+      if ! run_binary "$target" build "$sample" -o "$SMOKE/$base.$target.$format" >/dev/null 2>"$SMOKE/err"; then
+        echo "FAIL $target $sample $format: $(cat "$SMOKE/err")"; status=1; continue
+      fi
+      if cmp -s "$SMOKE/$base.native.$format" "$SMOKE/$base.$target.$format"; then
+        echo "same bytes: $target $sample .$format"
+      else
+        echo "DIFFERENT: $target $sample .$format"; status=1
+      fi
+    done
+  done
+done
+# The .deb installs into a folder and runs.
+for deb in "$OUT"/*_amd64.deb; do
+  [ -e "$deb" ] || continue
+  dpkg-deb -x "$deb" "$SMOKE/root"
+  "$SMOKE/root/usr/bin/jianbao" --version
+done
+
+rm -rf "$EXTRAS" "$SMOKE"
+for target in "${TARGETS[@]}"; do rm -rf "$OUT/jianbao-$VERSION-$target"; done
+(cd "$OUT" && sha256sum ./*.tar.gz ./*.zip ./*.deb 2>/dev/null | sed 's# \./# #' > SHA256SUMS)
+cat "$OUT/SHA256SUMS"
+exit $status
