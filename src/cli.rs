@@ -246,7 +246,9 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The issue's text (UTF-8 or GBK/GB18030), or `-` for standard input.
+    /// A past issue: its text (UTF-8 or GBK/GB18030), a Word document
+    /// (.docx) or a PDF, or a folder of them (with --out-dir); `-` for
+    /// standard input.
     pub input: PathBuf,
     /// Where to write the YAML (`-` for standard output); default: beside the
     /// input with the extension .yaml (standard output for standard input).

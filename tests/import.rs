@@ -458,3 +458,160 @@ fn what_import_writes_always_builds() {
     );
     assert_eq!(through_yaml(&out.issue), out.issue);
 }
+
+/// Imports `file` (in `dir`) with the binary into `out`; the imported model.
+fn import_file(dir: &std::path::Path, file: &str, out: &str) -> Issue {
+    let run = run_in(dir, &["import", file, "-o", out], None);
+    assert!(run.status.success(), "{file}: {}", stderr(&run));
+    input::load(&Input::Path(dir.join(out)))
+        .unwrap_or_else(|e| panic!("{out} does not load: {}", e.failure()))
+        .issue
+}
+
+/// Our own outputs come back exactly: for every sample, YAML → PDF → import
+/// and YAML → DOCX → import give the model we started from (the masthead,
+/// the columns from the contents, titles whole, leads by their face or
+/// style, headings, the footer), with nothing left over.
+#[test]
+fn our_pdf_and_docx_import_back_to_the_same_model() {
+    for rel in crate::support::SAMPLES {
+        let original = input::load(&Input::Path(sample(rel))).unwrap().issue;
+        for format in ["pdf", "docx"] {
+            let dir = tempfile::tempdir().unwrap();
+            let built = dir.path().join(format!("issue.{format}"));
+            let out = crate::support::run(&[
+                "build",
+                sample(rel).to_str().unwrap(),
+                "-o",
+                built.to_str().unwrap(),
+            ]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            let back = import_file(dir.path(), &format!("issue.{format}"), "back.yaml");
+            assert_eq!(back, original, "{rel} through {format}");
+            let yaml = fs::read_to_string(dir.path().join("back.yaml")).unwrap();
+            assert!(
+                !yaml.contains("could not place"),
+                "{rel} through {format}: left-overs\n{yaml}"
+            );
+        }
+    }
+}
+
+/// A photo comes back out of a Word document and a PDF, written beside the
+/// YAML, with its caption in place.
+#[test]
+fn photos_come_back_out_of_pdf_and_docx() {
+    let yaml = "name: 测试简报\nunit: 测试办\nnumber: 1\ndate: 2024-01-05\ncolumns:\n  - articles:\n      - title: 标题\n        body:\n          - 正文第一段。\n          - photo: p.png\n            caption: 志愿者在社区开展活动\n          - 正文第二段。\n";
+    for format in ["pdf", "docx"] {
+        let dir = folder(&[("i.yaml", yaml)]);
+        let mut png = Vec::new();
+        image::DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
+            60,
+            40,
+            image::Rgb([200, 30, 30]),
+        ))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+        fs::write(dir.path().join("p.png"), png).unwrap();
+        let out = run_in(
+            dir.path(),
+            &["build", "i.yaml", "-o", &format!("i.{format}")],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        fs::create_dir(dir.path().join("back")).unwrap();
+        let back = import_file(dir.path(), &format!("i.{format}"), "back/i.yaml");
+        let body = &back.columns[0].articles[0].body;
+        assert_eq!(body.len(), 3, "{format}: {body:?}");
+        let Block::Photo { path, caption, .. } = &body[1] else {
+            panic!("{format}: no photo in {body:?}")
+        };
+        assert_eq!(caption.as_deref(), Some("志愿者在社区开展活动"), "{format}");
+        let photo = image::open(dir.path().join("back").join(path))
+            .unwrap()
+            .to_rgb8();
+        assert!(
+            photo.width() >= 60 && photo.get_pixel(photo.width() / 2, photo.height() / 2)[0] > 150,
+            "{format}"
+        );
+    }
+}
+
+/// Files that are not bulletins, or not readable: a clear error, exit 1,
+/// no YAML written.
+#[test]
+fn hostile_pdfs_and_word_files_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let built = dir.path().join("good.pdf");
+    let out = crate::support::run(&[
+        "build",
+        sample("brief/issue.yaml").to_str().unwrap(),
+        "-o",
+        built.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let good = fs::read(&built).unwrap();
+    let docx = dir.path().join("good.docx");
+    crate::support::run(&[
+        "build",
+        sample("brief/issue.yaml").to_str().unwrap(),
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    let good_docx = fs::read(&docx).unwrap();
+    // A page with no text: a scan.
+    let scan = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("truncated.pdf", good[..good.len() / 3].to_vec(), "PDF"),
+        ("scan.pdf", scan.to_vec(), "no text layer"),
+        (
+            "old.doc",
+            [
+                &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..],
+                &[0; 512],
+            ]
+            .concat(),
+            "soffice --headless --convert-to docx",
+        ),
+        (
+            "truncated.docx",
+            good_docx[..good_docx.len() / 2].to_vec(),
+            "Word document",
+        ),
+        (
+            "notes.docx",
+            {
+                let mut zip = jianbao::write::zip::Zip::new();
+                zip.file("word/document.xml", b"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>hello</w:t></w:r></w:p></w:body></w:document>");
+                zip.finish()
+            },
+            "does not read as a bulletin",
+        ),
+    ];
+    for (file, bytes, needle) in cases {
+        fs::write(dir.path().join(file), bytes).unwrap();
+        let run = run_in(dir.path(), &["import", file, "-o", "out.yaml"], None);
+        assert_eq!(run.status.code(), Some(1), "{file}: {}", stderr(&run));
+        assert!(stderr(&run).contains(needle), "{file}: {}", stderr(&run));
+        assert!(
+            !dir.path().join("out.yaml").exists(),
+            "{file}: a YAML was written"
+        );
+    }
+    // Encrypted: qpdf makes the copy.
+    let locked = dir.path().join("locked.pdf");
+    let status = std::process::Command::new("qpdf")
+        .args(["--encrypt", "user", "owner", "256", "--"])
+        .arg(&built)
+        .arg(&locked)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let run = run_in(
+        dir.path(),
+        &["import", "locked.pdf", "-o", "out.yaml"],
+        None,
+    );
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(stderr(&run).contains("encrypted"), "{}", stderr(&run));
+}

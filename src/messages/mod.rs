@@ -166,6 +166,10 @@ mod tests {
         ("output.rs", include_str!("../output.rs")),
         ("diag.rs", include_str!("../diag.rs")),
         ("read/yaml.rs", include_str!("../read/yaml.rs")),
+        ("read/docx.rs", include_str!("../read/docx.rs")),
+        ("read/pdf.rs", include_str!("../read/pdf.rs")),
+        ("read/styled.rs", include_str!("../read/styled.rs")),
+        ("read/package.rs", include_str!("../read/package.rs")),
         ("read/text/mod.rs", include_str!("../read/text/mod.rs")),
         (
             "read/text/recognise.rs",

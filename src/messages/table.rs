@@ -36,6 +36,82 @@ pub const TABLE: &[(&str, &str)] = &[
         "无法读取系列设置文件（{}）",
     ),
     ("failed to read the text ({})", "无法读取文字稿（{}）"),
+    ("the photo file exists", "图片文件已存在"),
+    (
+        "{} photos are not written: the YAML goes to standard output",
+        "{} 张图片没有写出：YAML 输出到了标准输出",
+    ),
+    (
+        "give -o FILE to write the YAML and its photos into a folder",
+        "用 -o 文件 把 YAML 和图片写到一个文件夹中",
+    ),
+    (
+        "this build of jianbao does not read PDF files",
+        "这个版本的 jianbao 不能读取 PDF 文件",
+    ),
+    (
+        "this is a binary Word or WPS file (.doc, .wps), which jianbao does not read",
+        "这是 Word 或 WPS 的二进制文件（.doc、.wps），jianbao 不能直接读取",
+    ),
+    (
+        "convert it first: soffice --headless --convert-to docx FILE (or save it as .docx in Word or WPS)",
+        "请先转换：soffice --headless --convert-to docx 文件（或在 Word、WPS 中另存为 .docx）",
+    ),
+    (
+        "cannot read the Word document: {}",
+        "无法读取这个 Word 文档：{}",
+    ),
+    (
+        "open it in Word or WPS and save it again as .docx",
+        "请用 Word 或 WPS 打开后重新保存为 .docx",
+    ),
+    (
+        "{} glyphs have no Unicode character (a font without a ToUnicode map) and are left out; the first on page {} at {} mm from the left, {} mm from the top",
+        "有 {} 个字形没有对应的 Unicode 字符（字体缺少 ToUnicode 映射），已略去；第一个在第 {} 页，距左边 {} 毫米、距上边 {} 毫米",
+    ),
+    (
+        "this does not read as a bulletin: no {}",
+        "这不像一期简报：找不到{}",
+    ),
+    (
+        "{}: could not place `{}`; it is kept as a comment",
+        "{}：无法确定“{}”的位置，已作为注释保留",
+    ),
+    (
+        "import the issue's text instead (jianbao import OLD.txt)",
+        "可改为导入这期的文字稿（jianbao import 旧稿.txt）",
+    ),
+    ("the PDF is encrypted", "这个 PDF 已加密"),
+    (
+        "save an unprotected copy first, or import the issue's text",
+        "请先另存一份未加密的副本，或导入这期的文字稿",
+    ),
+    (
+        "this is not a readable PDF (damaged or truncated)",
+        "这个 PDF 无法读取（已损坏或不完整）",
+    ),
+    (
+        "open it in a PDF viewer and save it again, or import the issue's text",
+        "请用 PDF 阅读器打开后重新保存，或导入这期的文字稿",
+    ),
+    ("the PDF has no pages", "这个 PDF 没有页面"),
+    (
+        "the PDF has {} pages; a bulletin has at most {}",
+        "这个 PDF 有 {} 页，一期简报最多 {} 页",
+    ),
+    ("split it into its issues first", "请先按期拆分"),
+    (
+        "the PDF has no text layer (a scan?): there is nothing to import",
+        "这个 PDF 没有文字层（可能是扫描件），无法导入",
+    ),
+    (
+        "run OCR on it first, or import the issue's text",
+        "请先做文字识别（OCR），或导入这期的文字稿",
+    ),
+    (
+        "the file is open in another program, such as a PDF viewer: close it there and build again",
+        "文件正被其他程序（如 PDF 阅读器）打开：请先关闭再生成",
+    ),
     (
         "failed to subset the font {} ({})",
         "无法为字体 {} 取子集（{}）",

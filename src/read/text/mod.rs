@@ -12,7 +12,7 @@
 //!
 //! The inverse of `write::text`: text → model → text is stable.
 
-mod recognise;
+pub(crate) mod recognise;
 
 use crate::diag::{Diagnostic, Failure, Position};
 use crate::model::{

@@ -4,7 +4,7 @@
 
 use crate::model::{Date, Kind, is_wide};
 
-pub(super) fn is_page_number(line: &str) -> bool {
+pub(crate) fn is_page_number(line: &str) -> bool {
     let inner =
         line.trim_matches(|c: char| matches!(c, '—' | '–' | '-' | '－' | '―' | ' ' | '\u{3000}'));
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
@@ -20,7 +20,7 @@ pub(super) fn is_page_number(line: &str) -> bool {
 
 /// Removes the spaces PDF extraction puts between Chinese characters, when a
 /// line is full of them (a title's spaces between phrases stay).
-pub(super) fn squeeze_stray_spaces(line: &str) -> String {
+pub(crate) fn squeeze_stray_spaces(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let wide = chars.iter().filter(|c| is_wide(**c)).count();
     let stray = chars
@@ -42,14 +42,14 @@ pub(super) fn squeeze_stray_spaces(line: &str) -> String {
 }
 
 /// Punctuation that ends a paragraph.
-pub(super) fn ends_closed(text: &str) -> bool {
+pub(crate) fn ends_closed(text: &str) -> bool {
     text.ends_with([
         '。', '！', '？', '；', '…', '”', '’', '）', '」', '』', '：', '.', '!', '?', ')', ';',
     ])
 }
 
 /// Digits, full-width digits or simple Chinese numerals as a number.
-pub(super) fn number(text: &str) -> Option<u32> {
+pub(crate) fn number(text: &str) -> Option<u32> {
     let text = text.trim();
     let ascii: String = text
         .chars()
@@ -65,7 +65,7 @@ pub(super) fn number(text: &str) -> Option<u32> {
 }
 
 /// 一 … 九百九十九; 〇 and 零 as digits ("二〇二三" reads 2023).
-pub(super) fn chinese_number(text: &str) -> Option<u32> {
+pub(crate) fn chinese_number(text: &str) -> Option<u32> {
     let digit = |c: char| {
         "〇一二三四五六七八九"
             .chars()
@@ -99,7 +99,7 @@ pub(super) fn chinese_number(text: &str) -> Option<u32> {
 
 /// A date anywhere in `text`: `2023 年 7 月 21 日`, `2023年7月21日`,
 /// `二〇二三年七月二十一日`, `2023-07-21`. Returns it with the byte range.
-pub(super) fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
+pub(crate) fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
     if let Some(end) = text.rfind('日') {
         let head = &text[..end];
         let month_at = head.rfind('月')?;
@@ -128,7 +128,7 @@ pub(super) fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
 }
 
 /// `第 14 期`, `增刊第 2 期`, `（增刊）第 2 期`.
-pub(super) fn issue_number(text: &str) -> Option<(Kind, u32)> {
+pub(crate) fn issue_number(text: &str) -> Option<(Kind, u32)> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let (kind, rest) = if let Some(rest) = compact
         .strip_prefix("增刊")
@@ -148,7 +148,7 @@ pub(super) fn issue_number(text: &str) -> Option<(Kind, u32)> {
 }
 
 /// `（总第 233 期）`.
-pub(super) fn total_number(text: &str) -> Option<u32> {
+pub(crate) fn total_number(text: &str) -> Option<u32> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let inner = compact
         .strip_prefix(['（', '('])?
@@ -171,7 +171,7 @@ pub(super) const MARKS: &[&str] = &[
 ];
 
 /// A footer label at the start of `text`: the label and the rest.
-pub(super) fn footer_label(text: &str) -> Option<(&'static str, &str)> {
+pub(crate) fn footer_label(text: &str) -> Option<(&'static str, &str)> {
     for label in [
         "本期增发",
         "责任编辑",
@@ -192,7 +192,7 @@ pub(super) fn footer_label(text: &str) -> Option<(&'static str, &str)> {
 }
 
 /// `（苏简字 1004 号 共印 400 份）` → registration and print run.
-pub(super) fn registration(text: &str) -> Option<(Option<String>, Option<u32>)> {
+pub(crate) fn registration(text: &str) -> Option<(Option<String>, Option<u32>)> {
     let inner = text
         .strip_prefix(['（', '('])?
         .strip_suffix(['）', ')'])?
@@ -214,7 +214,7 @@ pub(super) fn registration(text: &str) -> Option<(Option<String>, Option<u32>)> 
 }
 
 /// Level of an inner heading: 一、… is 1, （一）… is 2.
-pub(super) fn heading_level(text: &str) -> Option<u8> {
+pub(crate) fn heading_level(text: &str) -> Option<u8> {
     let short = text.chars().count() <= 40 && !text.trim_end_matches('。').contains('。');
     if !short {
         return None;
@@ -235,7 +235,7 @@ pub(super) fn heading_level(text: &str) -> Option<u8> {
 }
 
 /// A column heading `【工作交流】`.
-pub(super) fn column_name(text: &str) -> Option<&str> {
+pub(crate) fn column_name(text: &str) -> Option<&str> {
     text.strip_prefix('【')?
         .strip_suffix('】')
         .filter(|n| !n.is_empty() && !n.contains('【'))
@@ -243,7 +243,7 @@ pub(super) fn column_name(text: &str) -> Option<&str> {
 
 /// Whether `text` looks like a title: short, no sentence punctuation at its
 /// end (a closing quote or bracket is fine) or inside, not a heading.
-pub(super) fn title_shaped(text: &str) -> bool {
+pub(crate) fn title_shaped(text: &str) -> bool {
     let n = text.chars().count();
     (4..=48).contains(&n)
         && !text.ends_with([
@@ -254,7 +254,7 @@ pub(super) fn title_shaped(text: &str) -> bool {
 }
 
 /// The lead sentence of `paragraph` by the heuristic of [`ImportOptions::leads`].
-pub(super) fn split_lead(paragraph: &str) -> Option<(String, String)> {
+pub(crate) fn split_lead(paragraph: &str) -> Option<(String, String)> {
     let mut depth = 0i32;
     let mut end = None;
     for (i, c) in paragraph.char_indices() {
