@@ -257,6 +257,16 @@ pub struct ImportArgs {
     /// Overwrite the output file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Import a folder of past issues (.pdf, .docx, .txt) into this folder,
+    /// mirroring its layout.
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    pub out_dir: Option<PathBuf>,
+    /// With --out-dir: also write a series.yaml of what the issues share.
+    #[arg(long, requires = "out_dir")]
+    pub series: bool,
+    /// Parallel jobs for a folder; default: the number of cores.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
     /// Do not look for lead sentences (段首句); keep every paragraph whole.
     #[arg(long)]
     pub no_leads: bool,

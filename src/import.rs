@@ -26,6 +26,8 @@ pub struct Imported {
     pub files: Vec<(String, Vec<u8>)>,
     /// Warnings on the way (none under `strict`: they fail the import).
     pub warnings: Vec<Diagnostic>,
+    /// The model the YAML holds.
+    pub issue: crate::model::Issue,
 }
 
 /// What a past issue's file is, by its first bytes.
@@ -125,5 +127,134 @@ fn finish(
         yaml,
         files,
         warnings: imported.warnings,
+        issue: imported.issue,
     })
+}
+
+/// One file of an archive import and how it went.
+#[derive(Debug)]
+pub struct ArchiveItem {
+    /// The file, relative to the archive folder.
+    pub path: std::path::PathBuf,
+    /// The imported issue, or why not.
+    pub result: Result<Imported, Failure>,
+}
+
+/// The files of `dir` (searched recursively, hidden ones skipped) a past
+/// issue may be in: `.pdf`, `.docx`, `.txt`, in name order.
+pub fn archive_files(dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let entry = entry?;
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if entry.file_type()?.is_dir() {
+                stack.push(path);
+            } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                ["pdf", "docx", "txt", "doc", "wps"].contains(&e.to_ascii_lowercase().as_str())
+            }) {
+                out.push(path.strip_prefix(dir).unwrap_or(&path).to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Imports every file of an archive folder, `jobs` at a time; one failing
+/// file never stops the others.
+pub fn archive(
+    dir: &std::path::Path,
+    files: &[std::path::PathBuf],
+    options: &Options,
+    jobs: usize,
+) -> Vec<ArchiveItem> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<ArchiveItem>>> =
+        Mutex::new((0..files.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.max(1).min(files.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { break };
+                    let name = dir.join(path).display().to_string();
+                    let stem = path
+                        .file_stem()
+                        .map_or("issue".into(), |s| s.to_string_lossy().into_owned());
+                    let result = std::fs::read(dir.join(path))
+                        .map_err(|e| {
+                            Failure(vec![Diagnostic::error(
+                                Some(&name),
+                                format!("failed to read the text ({})", crate::diag::io_reason(&e)),
+                            )])
+                        })
+                        .and_then(|bytes| file(&bytes, &name, &stem, options));
+                    let item = ArchiveItem {
+                        path: path.clone(),
+                        result,
+                    };
+                    results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(item);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// The series file for what every imported issue shares (name, handling
+/// mark, unit, footer fields), if they share anything.
+pub fn shared_series(issues: &[crate::model::Issue]) -> Option<String> {
+    let first = issues.first()?;
+    let all = |f: &dyn Fn(&crate::model::Issue) -> bool| issues.iter().all(f);
+    let name = all(&|i| i.name == first.name).then_some(first.name.as_str());
+    let mark = first
+        .handling_mark
+        .as_deref()
+        .filter(|m| all(&|i| i.handling_mark.as_deref() == Some(m)));
+    let unit = all(&|i| i.unit == first.unit).then_some(first.unit.as_str());
+    let f = &first.footer;
+    let footer = crate::model::Footer {
+        report_to: f
+            .report_to
+            .clone()
+            .filter(|v| all(&|i| i.footer.report_to.as_ref() == Some(v))),
+        copy_to: f
+            .copy_to
+            .clone()
+            .filter(|v| all(&|i| i.footer.copy_to.as_ref() == Some(v))),
+        distribute_to: f
+            .distribute_to
+            .clone()
+            .filter(|v| all(&|i| i.footer.distribute_to.as_ref() == Some(v))),
+        extra_to: None,
+        registration: f
+            .registration
+            .clone()
+            .filter(|v| all(&|i| i.footer.registration.as_ref() == Some(v))),
+        print_run: None,
+        editor: f
+            .editor
+            .clone()
+            .filter(|v| all(&|i| i.footer.editor.as_ref() == Some(v))),
+        approver: f
+            .approver
+            .clone()
+            .filter(|v| all(&|i| i.footer.approver.as_ref() == Some(v))),
+    };
+    if name.is_none() && mark.is_none() && unit.is_none() && footer.is_empty() {
+        return None;
+    }
+    Some(write::yaml::series(name, mark, unit, &footer))
 }

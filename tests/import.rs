@@ -615,3 +615,63 @@ fn hostile_pdfs_and_word_files_are_clear_errors() {
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
     assert!(stderr(&run).contains("encrypted"), "{}", stderr(&run));
 }
+
+/// An archive folder of PDF, Word and text issues imports in one run, in
+/// parallel, one bad file not stopping the rest: the YAMLs mirror the
+/// folder, a summary counts them, the exit code says one failed, and
+/// `--series` writes what the issues share.
+#[test]
+fn an_archive_folder_imports_with_a_summary_and_a_series_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    fs::create_dir_all(archive.join("2024")).unwrap();
+    let build = |rel: &str, out: &std::path::Path| {
+        let run = crate::support::run(&[
+            "build",
+            sample(rel).to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(run.status.success(), "{}", stderr(&run));
+    };
+    build("linjiang/2024-09.yaml", &archive.join("2024/09.pdf"));
+    build("linjiang/2024-zk02.yaml", &archive.join("2024/zk02.docx"));
+    build("linjiang/2024-09.yaml", &archive.join("old.txt"));
+    fs::write(archive.join("broken.pdf"), b"%PDF-1.7\nnot really").unwrap();
+    let out = dir.path().join("out");
+    let run = run_in(
+        dir.path(),
+        &[
+            "import",
+            "archive",
+            "--out-dir",
+            out.to_str().unwrap(),
+            "--series",
+            "--jobs",
+            "2",
+        ],
+        None,
+    );
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert!(
+        err.contains("imported 3 of 4 files: 3 clean, 0 with warnings, 1 failed"),
+        "{err}"
+    );
+    assert!(err.contains("broken.pdf"), "{err}");
+    for yaml in ["2024/09.yaml", "2024/zk02.yaml", "old.yaml"] {
+        assert!(out.join(yaml).exists(), "{yaml}");
+    }
+    let series = fs::read_to_string(out.join("series.yaml")).unwrap();
+    assert!(
+        series.contains("name: 临江文明实践简报") && series.contains("unit: 临江市文明办"),
+        "{series}"
+    );
+    // What was imported builds, with the series file beside it.
+    let check = run_in(
+        &out,
+        &["check", "2024/09.yaml", "2024/zk02.yaml", "old.yaml"],
+        None,
+    );
+    assert!(check.status.success(), "{}", stderr(&check));
+}

@@ -13,6 +13,9 @@ use crate::cli::ImportArgs;
 
 /// Runs `jianbao import`.
 pub fn run(args: &ImportArgs, reporter: &Reporter) -> Result {
+    if args.input.is_dir() {
+        return archive(args, reporter);
+    }
     let input = Input::from_arg(&args.input);
     let name = input.name();
     let bytes = match &input {
@@ -96,4 +99,127 @@ pub fn run(args: &ImportArgs, reporter: &Reporter) -> Result {
         &Output::File(imported.yaml.into_bytes()),
         "YAML",
     )
+}
+
+/// Writes the photos of an import into `folder`.
+fn write_photos(folder: &Path, files: &[(String, Vec<u8>)], force: bool) -> Result {
+    for (file, bytes) in files {
+        let path = folder.join(file);
+        if path.exists() && !force {
+            return Err(Failed::trouble(
+                Diagnostic::error(Some(&path.display().to_string()), "the photo file exists")
+                    .hint("give --force to overwrite it, or another -o FILE"),
+            ));
+        }
+        write(&path, bytes, "photo")?;
+    }
+    Ok(())
+}
+
+fn write(path: &Path, bytes: &[u8], kind: &str) -> Result {
+    if let Some(parent) = path.parent() {
+        let _ = fs::create_dir_all(parent);
+    }
+    jianbao::output::write_atomically(path, bytes).map_err(|err| {
+        Failed::trouble(Diagnostic::error(
+            Some(&path.display().to_string()),
+            format!("failed to write {} file ({})", kind, io_reason(&err)),
+        ))
+    })
+}
+
+/// `jianbao import DIR --out-dir OUT`: a folder of past issues, in parallel,
+/// each to OUT/<its path>.yaml with its photos beside it; a summary; with
+/// --series a series.yaml of what they share.
+fn archive(args: &ImportArgs, reporter: &Reporter) -> Result {
+    let Some(out_dir) = &args.out_dir else {
+        return Err(Failed::trouble(
+            Diagnostic::error(
+                Some(&args.input.display().to_string()),
+                "this is a folder: importing one needs --out-dir",
+            )
+            .hint("give --out-dir DIR to import every issue in it"),
+        ));
+    };
+    let dir = &args.input;
+    let files = jianbao::import::archive_files(dir).map_err(|err| {
+        Failed::trouble(Diagnostic::error(
+            Some(&dir.display().to_string()),
+            format!("failed to open the issue's folder ({})", io_reason(&err)),
+        ))
+    })?;
+    let options = jianbao::import::Options {
+        text: jianbao::read::text::ImportOptions {
+            leads: !args.no_leads,
+        },
+        strict: args.strict,
+    };
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let items = jianbao::import::archive(dir, &files, &options, jobs);
+    let (mut clean, mut warned, mut failed) = (0, 0, 0);
+    let mut issues = Vec::new();
+    for item in items {
+        match item.result {
+            Ok(imported) => {
+                let yaml = out_dir.join(&item.path).with_extension("yaml");
+                if yaml.exists() && !args.force {
+                    failed += 1;
+                    reporter.report(&[Diagnostic::error(
+                        Some(&yaml.display().to_string()),
+                        "the output file exists",
+                    )
+                    .hint("give --force to overwrite it, or another -o FILE")]);
+                    continue;
+                }
+                let folder = yaml.parent().unwrap_or(out_dir);
+                if let Err(failure) = write_photos(folder, &imported.files, args.force)
+                    .and_then(|()| write(&yaml, imported.yaml.as_bytes(), "YAML"))
+                {
+                    failed += 1;
+                    reporter.report(&failure.diagnostics);
+                    continue;
+                }
+                if imported.warnings.is_empty() {
+                    clean += 1;
+                } else {
+                    warned += 1;
+                    reporter.report(&imported.warnings);
+                }
+                issues.push(imported.issue);
+            }
+            Err(failure) => {
+                failed += 1;
+                reporter.report(&failure.0);
+            }
+        }
+    }
+    if args.series
+        && let Some(series) = jianbao::import::shared_series(&issues)
+    {
+        let path = out_dir.join("series.yaml");
+        if path.exists() && !args.force {
+            return Err(Failed::trouble(
+                Diagnostic::error(Some(&path.display().to_string()), "the output file exists")
+                    .hint("give --force to overwrite it, or another -o FILE"),
+            ));
+        }
+        write(&path, series.as_bytes(), "YAML")?;
+    }
+    reporter.status(&format!(
+        "imported {} of {} files: {} clean, {} with warnings, {} failed",
+        clean + warned,
+        clean + warned + failed,
+        clean,
+        warned,
+        failed
+    ));
+    if failed > 0 {
+        return Err(Failed {
+            exit: jianbao::diag::Exit::Invalid,
+            diagnostics: Vec::new(),
+        });
+    }
+    Ok(())
 }

@@ -38,6 +38,18 @@ pub const TABLE: &[(&str, &str)] = &[
     ("failed to read the text ({})", "无法读取文字稿（{}）"),
     ("the photo file exists", "图片文件已存在"),
     (
+        "this is a folder: importing one needs --out-dir",
+        "这是一个文件夹：导入整个文件夹需要 --out-dir",
+    ),
+    (
+        "give --out-dir DIR to import every issue in it",
+        "用 --out-dir 文件夹 导入其中的每一期",
+    ),
+    (
+        "imported {} of {} files: {} clean, {} with warnings, {} failed",
+        "共 {1} 个文件，导入 {0} 个：{2} 个无警告，{3} 个有警告，{4} 个失败",
+    ),
+    (
         "{} photos are not written: the YAML goes to standard output",
         "{} 张图片没有写出：YAML 输出到了标准输出",
     ),

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Block, Comment, Issue, Kind, Lines, Spot, Style};
+use crate::model::{Block, Comment, Footer, Issue, Kind, Lines, Spot, Style};
 
 /// Texts longer than this many characters are written as block scalars.
 const LONG: usize = 60;
@@ -126,41 +126,7 @@ pub fn yaml(issue: &Issue, comments: &[Comment]) -> String {
     }
 
     put_comments(&mut out, Spot::Footer, 0);
-    let f = &issue.footer;
-    if !f.is_empty() {
-        out.push_str("footer:\n");
-        let lines = |out: &mut String, key: &str, lines: &Option<Lines>| match lines
-            .as_ref()
-            .map(|l| l.0.as_slice())
-        {
-            Some([one]) => {
-                let _ = writeln!(out, "  {key}: {}", scalar(one, 4));
-            }
-            Some(many) if !many.is_empty() => {
-                let _ = writeln!(out, "  {key}:");
-                for line in many {
-                    let _ = writeln!(out, "    - {}", scalar(line, 6));
-                }
-            }
-            _ => {}
-        };
-        lines(&mut out, "report_to", &f.report_to);
-        lines(&mut out, "copy_to", &f.copy_to);
-        lines(&mut out, "distribute_to", &f.distribute_to);
-        lines(&mut out, "extra_to", &f.extra_to);
-        if let Some(registration) = &f.registration {
-            field(&mut out, 2, "registration", registration.as_str());
-        }
-        if let Some(run) = f.print_run {
-            let _ = writeln!(out, "  print_run: {}", run.0);
-        }
-        if let Some(editor) = &f.editor {
-            field(&mut out, 2, "editor", editor.as_str());
-        }
-        if let Some(approver) = &f.approver {
-            field(&mut out, 2, "approver", approver.as_str());
-        }
-    }
+    footer(&mut out, &issue.footer);
     if issue.style != Style::default() {
         out.push_str("style:\n");
         let s = &issue.style;
@@ -196,6 +162,70 @@ pub fn yaml(issue: &Issue, comments: &[Comment]) -> String {
             let _ = writeln!(out, "  footer_on_even_page: {even}");
         }
     }
+    out
+}
+
+/// The `footer:` mapping, when the footer has anything.
+fn footer(out: &mut String, f: &Footer) {
+    if f.is_empty() {
+        return;
+    }
+    let field = |out: &mut String, key: &str, value: &str| {
+        let _ = writeln!(out, "  {key}: {}", scalar(value, 4));
+    };
+    out.push_str("footer:\n");
+    let lines = |out: &mut String, key: &str, lines: &Option<Lines>| match lines
+        .as_ref()
+        .map(|l| l.0.as_slice())
+    {
+        Some([one]) => {
+            let _ = writeln!(out, "  {key}: {}", scalar(one, 4));
+        }
+        Some(many) if !many.is_empty() => {
+            let _ = writeln!(out, "  {key}:");
+            for line in many {
+                let _ = writeln!(out, "    - {}", scalar(line, 6));
+            }
+        }
+        _ => {}
+    };
+    lines(out, "report_to", &f.report_to);
+    lines(out, "copy_to", &f.copy_to);
+    lines(out, "distribute_to", &f.distribute_to);
+    lines(out, "extra_to", &f.extra_to);
+    if let Some(registration) = &f.registration {
+        field(out, "registration", registration.as_str());
+    }
+    if let Some(run) = f.print_run {
+        let _ = writeln!(out, "  print_run: {}", run.0);
+    }
+    if let Some(editor) = &f.editor {
+        field(out, "editor", editor.as_str());
+    }
+    if let Some(approver) = &f.approver {
+        field(out, "approver", approver.as_str());
+    }
+}
+
+/// A series file (`series.yaml`) holding what a set of issues share: the
+/// name, handling mark, unit and footer fields given.
+pub fn series(
+    name: Option<&str>,
+    handling_mark: Option<&str>,
+    unit: Option<&str>,
+    shared_footer: &Footer,
+) -> String {
+    let mut out = String::from("# What the imported issues share; each issue may override it.\n");
+    for (key, value) in [
+        ("name", name),
+        ("handling_mark", handling_mark),
+        ("unit", unit),
+    ] {
+        if let Some(value) = value {
+            let _ = writeln!(out, "{key}: {}", scalar(value, 2));
+        }
+    }
+    footer(&mut out, shared_footer);
     out
 }
 
