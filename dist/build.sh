@@ -7,6 +7,10 @@
 #   x86_64-pc-windows-gnu      Windows 10/11, x86-64 (mingw-w64 from Debian)
 #   x86_64-unknown-linux-gnu   Linux x86-64, glibc >= 2.28 (UOS 20, Kylin V10, Debian 10+)
 #   aarch64-unknown-linux-gnu  Linux ARM64 (Phytium, Kunpeng), glibc >= 2.28
+#   loongarch64-unknown-linux-gnu  (only when named) LoongArch, glibc >= 2.36,
+#                              with nightly's -Zbuild-std (rustup has no
+#                              LoongArch standard library here); built, not
+#                              run (Debian has no LoongArch C library for qemu)
 #
 # From a clean checkout, with the package registries only, it makes under
 # dist/out/: one archive per target (the binary, README.zh-CN.md, the
@@ -40,7 +44,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need_apt[@]}"
 fi
-rustup target add "${TARGETS[@]}"
+for target in "${TARGETS[@]}"; do
+  [[ $target == loongarch64* ]] || rustup target add "$target"
+done
 if [[ " ${TARGETS[*]} " == *linux* ]]; then
   python3 -c "import ziglang" 2>/dev/null || python3 -m pip install --quiet ziglang
   command -v cargo-zigbuild >/dev/null || cargo install --locked cargo-zigbuild
@@ -70,6 +76,9 @@ for target in "${TARGETS[@]}"; do
     *windows*)
       CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
         cargo build --release --locked --target "$target" ;;
+    loongarch64*)
+      rustup component add rust-src --toolchain nightly
+      cargo +nightly zigbuild -Zbuild-std=std,panic_abort --release --locked --target "$target.2.36" ;;
     *linux*)
       cargo zigbuild --release --locked --target "$target.$GLIBC" ;;
   esac
@@ -92,6 +101,7 @@ for target in "${TARGETS[@]}"; do
   case "$target" in
     x86_64-unknown-linux-gnu) arch=amd64 ;;
     aarch64-unknown-linux-gnu) arch=arm64 ;;
+    loongarch64-unknown-linux-gnu) arch=loong64 ;;
     *) arch= ;;
   esac
   if [ -n "$arch" ]; then
@@ -134,6 +144,7 @@ run_binary() { # target, args...
     x86_64-unknown-linux-gnu) "$bin" "$@" ;;
     aarch64-unknown-linux-gnu) qemu-aarch64-static -L /usr/aarch64-linux-gnu "$bin" "$@" ;;
     *windows*) wine "$bin" "$@" ;;
+    *) return 125 ;;
   esac
 }
 if [[ " ${TARGETS[*]} " == *windows* ]]; then
@@ -165,6 +176,7 @@ for sample in samples/linjiang/2024-09.yaml samples/linjiang/2024-zk02.yaml samp
   for format in pdf html txt ofd docx; do
     "$NATIVE" build "$sample" -o "$SMOKE/$base.native.$format" >/dev/null
     for target in "${TARGETS[@]}"; do
+      [[ $target == loongarch64* ]] && continue
       if ! run_binary "$target" build "$sample" -o "$SMOKE/$base.$target.$format" >/dev/null 2>"$SMOKE/err"; then
         echo "FAIL $target $sample $format: $(cat "$SMOKE/err")"; status=1; continue
       fi
@@ -181,6 +193,7 @@ mkdir -p "$SMOKE/简报 样例"
 sed 's/$/\r/' samples/brief/issue.yaml > "$SMOKE/简报 样例/第 23 期.yaml"
 "$NATIVE" build samples/brief/issue.yaml -o "$SMOKE/lf.pdf" >/dev/null
 for target in "${TARGETS[@]}"; do
+  [[ $target == loongarch64* ]] && continue
   if run_binary "$target" build "$SMOKE/简报 样例/第 23 期.yaml" -o "$SMOKE/简报 样例/$target.pdf" >/dev/null 2>"$SMOKE/err" \
     && cmp -s "$SMOKE/lf.pdf" "$SMOKE/简报 样例/$target.pdf"; then
     echo "same bytes: $target, CRLF source in a Chinese path with a space"
