@@ -80,6 +80,8 @@ struct Drawn {
     y: f64,
     size: f64,
     face: Face,
+    /// Which font drew it (for faces whose name the PDF does not give).
+    font: u128,
     red: bool,
     text: String,
 }
@@ -152,6 +154,7 @@ impl<'a> Device<'a> for Collector {
             y,
             size,
             face: face_of(&name, weight),
+            font: outline.font_cache_key(),
             red,
             text,
         });
@@ -194,6 +197,36 @@ impl<'a> Device<'a> for Collector {
     }
     fn pop_clip_path(&mut self) {}
     fn pop_transparency_group(&mut self) {}
+}
+
+/// Faces for the fonts whose names say nothing (a Type 1 font has no name
+/// here): the font of most body-size glyphs is the body's 仿宋, the font of
+/// the red name the title face, any other an emphasis (黑体).
+fn name_faces(glyphs: &mut [Drawn]) {
+    let mut counts: std::collections::HashMap<u128, usize> = std::collections::HashMap::new();
+    for g in glyphs
+        .iter()
+        .filter(|g| (g.size - page::BODY_SIZE_PT).abs() < 0.6)
+    {
+        *counts.entry(g.font).or_default() += 1;
+    }
+    let body = counts
+        .into_iter()
+        .max_by_key(|(font, n)| (*n, *font))
+        .map(|(f, _)| f);
+    let title = glyphs
+        .iter()
+        .find(|g| g.red && g.size > 20.0)
+        .map(|g| g.font);
+    for g in glyphs.iter_mut().filter(|g| g.face == Face::Other) {
+        g.face = if Some(g.font) == body {
+            Face::Fang
+        } else if Some(g.font) == title || g.size > 18.0 {
+            Face::Title
+        } else {
+            Face::Hei
+        };
+    }
 }
 
 /// A line: glyphs on one baseline, left to right, split into runs of one
@@ -372,6 +405,7 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
         ));
     }
     let last_page = pages.len();
+    name_faces(&mut collector.glyphs);
     let lines: Vec<Line> = lines_of(collector.glyphs)
         .into_iter()
         // Page numbers and anything else under the type area.
@@ -437,7 +471,7 @@ fn structure(
             pieces.push(piece(Role::Photo(file), String::new(), None, line));
             open = None;
             // Its caption: the centred 楷体 lines right under it.
-            if line.face() == Face::Kai && line.centred() {
+            if matches!(line.face(), Face::Kai | Face::Hei) && line.centred() {
                 pieces.push(piece(Role::Caption, plain.clone(), None, line));
                 i += 1;
                 continue;
@@ -454,6 +488,16 @@ fn structure(
             match name_at {
                 Some(n) if i < n => pieces.push(piece(Role::Mark, plain, None, line)),
                 Some(n) if i == n => pieces.push(piece(Role::Name, plain, None, line)),
+                // A name a word processor wrapped goes on in the next line.
+                Some(n)
+                    if line.red
+                        && (line.size - lines[n].size).abs() < 1.0
+                        && pieces.last().is_some_and(|p| p.role == Role::Name) =>
+                {
+                    if let Some(name) = pieces.last_mut() {
+                        name.text.push_str(plain.trim());
+                    }
+                }
                 _ if line.red => pieces.push(piece(Role::Kind, plain, None, line)),
                 _ if issue_number(&plain).is_some() && line.centred() => {
                     pieces.push(piece(Role::Number, plain, None, line))
@@ -497,7 +541,7 @@ fn structure(
         } else if text.starts_with("编者按") {
             pieces.push(piece(Role::Note, plain, None, line));
             open = Some(pieces.len() - 1);
-        } else if face == Face::Kai
+        } else if matches!(face, Face::Kai | Face::Hei)
             && line.centred()
             && pieces
                 .last()
@@ -526,7 +570,10 @@ fn structure(
             }
             let previous = p.text.chars().last();
             join(&mut p.text, previous, rest);
-        } else if face == Face::Kai && indented && !pieces.iter().any(|p| p.role == Role::Title) {
+        } else if matches!(face, Face::Kai | Face::Hei)
+            && indented
+            && !pieces.iter().any(|p| p.role == Role::Title)
+        {
             // The contents: titles in 楷体 under the column headings; a
             // title that did not fit goes on in the next line.
             let wraps = pieces.last().is_some_and(|p| p.role == Role::Contents)
@@ -543,7 +590,7 @@ fn structure(
             && line.runs.len() == 1
             && heading_level(plain.trim()).is_some()
         {
-            let level = if face == Face::Hei { 1 } else { 2 };
+            let level = heading_level(plain.trim()).unwrap_or(1);
             pieces.push(piece(Role::Heading(level), plain, None, line));
             open = None;
         } else if indented || !at_left {
@@ -580,8 +627,21 @@ fn structure(
         }
         i += 1;
     }
-    // A lead that fills its line goes on in the next: when a paragraph's
-    // lead ended the first line, the rest started with the next line's text.
+    // A lead is a sentence: it ends at its last 。！？： (what follows in the
+    // same face, e.g. a glyph from another subset of the body font, is text),
+    // and an opening in another face without one is no lead at all.
+    for p in pieces.iter_mut().filter(|p| p.role == Role::Body) {
+        if let Some(lead) = p.lead.take() {
+            match lead.rfind(['。', '！', '？', '：']) {
+                Some(at) => {
+                    let end = at + lead[at..].chars().next().map_or(0, char::len_utf8);
+                    p.text = format!("{}{}", &lead[end..], p.text);
+                    p.lead = Some(lead[..end].to_string());
+                }
+                None => p.text = format!("{lead}{}", p.text),
+            }
+        }
+    }
     (pieces, photos)
 }
 

@@ -288,7 +288,7 @@ impl Builder {
             missing.push("the date (under the issue number)");
         }
         if self.columns.iter().all(|c| c.articles.is_empty()) {
-            missing.push("any article (a title and its text)");
+            missing.push("article (a title and its text)");
         }
         if !missing.is_empty() {
             return Err(Failure(vec![
