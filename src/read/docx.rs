@@ -61,7 +61,7 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
     for node in body.descendants().filter(|n| n.has_tag_name((W, "p"))) {
         paragraphs.push(Para::read(node, &style_names));
     }
-    let biggest = paragraphs.iter().map(|p| p.size).fold(0.0, f64::max);
+    let look = Look::of(&paragraphs);
 
     let mut pieces = Vec::new();
     let mut photos: Vec<Photo> = Vec::new();
@@ -91,7 +91,7 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
         if text.trim().is_empty() {
             continue;
         }
-        let role = p.role(biggest, seen_name, &text);
+        let role = p.role(&look, i, seen_name, &text);
         if role == Some(Role::Name) {
             seen_name = true;
         }
@@ -166,10 +166,17 @@ impl Para {
             let face = prop("rFonts")
                 .and_then(|n| n.attribute((W, "eastAsia")))
                 .unwrap_or("");
+            let run_style = value("rStyle").unwrap_or("");
+            let run_style_name = names
+                .iter()
+                .find(|(id, _)| id == run_style)
+                .map_or(run_style, |(_, name)| name.as_str());
             runs.push(Run {
                 text,
-                style: value("rStyle").unwrap_or("").to_string(),
+                style: run_style_name.to_string(),
                 emphasis: prop("b").is_some_and(|b| b.attribute((W, "val")) != Some("0"))
+                    || ["Strong", "Emphasis", "Strong Emphasis", "段首句"]
+                        .contains(&run_style_name)
                     || face.contains('黑')
                     || face.contains('楷')
                     || face.contains("Hei")
@@ -222,7 +229,7 @@ impl Para {
     }
 
     /// The paragraph's role: by jianbao's style names, else by its look.
-    fn role(&self, biggest: f64, seen_name: bool, text: &str) -> Option<Role> {
+    fn role(&self, look: &Look, i: usize, seen_name: bool, text: &str) -> Option<Role> {
         match self.style.as_str() {
             "版头标记" => Some(Role::Mark),
             "报头" => Some(Role::Name),
@@ -241,29 +248,46 @@ impl Para {
             "图注" => Some(Role::Caption),
             "版记" => Some(Role::Footer),
             "页码" => None,
-            _ => Some(self.looks(biggest, seen_name, text)),
+            _ => Some(self.looks(look, i, seen_name, text)),
         }
     }
 
     /// A paragraph of a document made elsewhere, by its look.
-    fn looks(&self, biggest: f64, seen_name: bool, text: &str) -> Role {
+    fn looks(&self, look: &Look, i: usize, seen_name: bool, text: &str) -> Role {
         let t = text.trim();
-        let red = self.runs.iter().any(|r| r.red);
-        if !seen_name && (red || (self.size >= biggest && biggest > 20.0)) {
-            return Role::Name;
-        }
-        if !seen_name {
-            return Role::Mark;
+        // The masthead: what stands above 第 N 期, the name last.
+        if let Some(name_at) = look.name_at {
+            if i < name_at {
+                return Role::Mark;
+            }
+            if i == name_at {
+                return Role::Name;
+            }
+        } else {
+            let red = self.runs.iter().any(|r| r.red);
+            if !seen_name && (red || (self.size >= look.biggest && look.biggest > 20.0)) {
+                return Role::Name;
+            }
+            if !seen_name {
+                return Role::Mark;
+            }
         }
         if self.in_table
             || t.starts_with("报：")
             || t.starts_with("送：")
             || t.starts_with("发：")
-            || t.contains("共印")
+            || t.starts_with("抄送：")
+            || t.starts_with("本期增发：")
+            || t.starts_with("责任编辑：")
+            || t.starts_with("签发：")
+            || (t.contains("共印") && t.ends_with('）'))
         {
             return Role::Footer;
         }
-        if issue_number(t).is_some() && t.len() < 40 {
+        if (t == "增刊" || t == "专刊") && look.number_at.is_some_and(|n| i < n) {
+            return Role::Kind;
+        }
+        if issue_number(t).is_some() && t.chars().count() < 16 {
             return Role::Number;
         }
         if total_number(t).is_some() {
@@ -275,11 +299,21 @@ impl Para {
         if t.starts_with("编者按") {
             return Role::Note;
         }
-        if crate::read::text::recognise::find_date(t).is_some() && t.contains('\t') {
+        if crate::read::text::recognise::find_date(t).is_some()
+            && look.number_at.is_some_and(|n| i <= n + 3)
+        {
             return Role::UnitDate;
         }
-        if self.centred && self.size >= 18.0 {
+        let rank = heading_rank(&self.style).and_then(|n| look.ranks.iter().position(|r| *r == n));
+        if rank == Some(0) || (self.centred && self.size >= 18.0) {
             return Role::Title;
+        }
+        // Before the first title, a line that is a later title: the contents.
+        if look.first_title.is_some_and(|f| i < f) && look.titles.contains(&squeeze(t)) {
+            return Role::Contents;
+        }
+        if let Some(rank) = rank {
+            return Role::Heading(rank.min(2) as u8);
         }
         if self.centred {
             return Role::Byline;
@@ -289,8 +323,101 @@ impl Para {
         {
             return Role::Heading(level);
         }
+        if look.first_title.is_some_and(|f| i > f)
+            && t.starts_with('（')
+            && t.ends_with('）')
+            && t.chars().count() < 30
+        {
+            return Role::Byline;
+        }
         Role::Body
     }
+}
+
+/// What a document made elsewhere shows of its structure, found before the
+/// paragraphs are read one by one.
+struct Look {
+    biggest: f64,
+    /// The paragraph with 第 N 期, and the name just above it.
+    number_at: Option<usize>,
+    name_at: Option<usize>,
+    /// The heading levels (Word's "Heading N") used after the masthead, the
+    /// first the titles'.
+    ranks: Vec<u32>,
+    /// Where the first title is, and every title's text.
+    first_title: Option<usize>,
+    titles: Vec<String>,
+}
+
+impl Look {
+    fn of(paragraphs: &[Para]) -> Look {
+        let texts: Vec<String> = paragraphs
+            .iter()
+            .map(|p| p.text().trim().to_string())
+            .collect();
+        let ours = paragraphs.iter().any(|p| p.style == "报头");
+        let number_at = (!ours)
+            .then(|| {
+                texts
+                    .iter()
+                    .position(|t| issue_number(t).is_some() && t.chars().count() < 16)
+            })
+            .flatten();
+        let name_at = number_at.and_then(|n| {
+            (0..n)
+                .rev()
+                .find(|&i| !texts[i].is_empty() && texts[i] != "增刊" && texts[i] != "专刊")
+        });
+        let mut ranks: Vec<u32> = paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| number_at.is_some_and(|n| *i > n))
+            .filter_map(|(_, p)| heading_rank(&p.style))
+            .collect();
+        ranks.sort_unstable();
+        ranks.dedup();
+        let is_title = |i: usize, p: &Para| {
+            number_at.is_some_and(|n| i > n)
+                && (heading_rank(&p.style).is_some_and(|r| ranks.first() == Some(&r))
+                    || (p.centred && p.size >= 18.0))
+        };
+        let first_title = paragraphs
+            .iter()
+            .enumerate()
+            .position(|(i, p)| is_title(i, p));
+        let titles = paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| is_title(*i, p))
+            .map(|(i, _)| squeeze(&texts[i]))
+            .collect();
+        Look {
+            biggest: paragraphs.iter().map(|p| p.size).fold(0.0, f64::max),
+            number_at,
+            name_at,
+            ranks,
+            first_title,
+            titles,
+        }
+    }
+}
+
+/// N of a "Heading N" (or 标题 N) style name.
+fn heading_rank(style: &str) -> Option<u32> {
+    let rest = style
+        .strip_prefix("Heading ")
+        .or_else(|| style.strip_prefix("heading "))
+        .or_else(|| style.strip_prefix("标题 "))?;
+    rest.chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .ok()
+}
+
+/// Text without white space, to compare titles.
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Style id → style name, from styles.xml.

@@ -279,13 +279,13 @@ impl Builder {
     fn finish(mut self, name: &str) -> Result<Imported, Failure> {
         let mut missing = Vec::new();
         if self.name.is_none() {
-            missing.push("the bulletin's name (the red masthead)");
+            missing.push("bulletin name (the red masthead)");
         }
         if self.number.is_none() {
-            missing.push("the issue number (第 N 期)");
+            missing.push("issue number (第 N 期)");
         }
         if self.date.is_none() {
-            missing.push("the date (under the issue number)");
+            missing.push("date (under the issue number)");
         }
         if self.columns.iter().all(|c| c.articles.is_empty()) {
             missing.push("article (a title and its text)");
