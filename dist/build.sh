@@ -86,6 +86,9 @@ for target in "${TARGETS[@]}"; do
   stage="$OUT/$name"
   mkdir -p "$stage/licenses" "$stage/completions"
   cp "$(binary_of "$target")" "$stage/"
+  # The Windows binary keeps its symbols unless stripped (the Linux ones are
+  # stripped by zig's linker).
+  [[ $target == *windows* ]] && x86_64-w64-mingw32-strip "$stage/jianbao.exe"
   cp README.zh-CN.md README.md LICENSE "$stage/"
   cp fonts/Fandol-COPYING.txt fonts/Fandol-README.txt fonts/NotoSerifCJK-OFL.txt "$stage/licenses/"
   cp "$EXTRAS/jianbao.1" "$stage/"
