@@ -304,6 +304,14 @@ fn docx_reads_back_with_its_grid_styles_and_fonts() {
             body.contains("w:vertAnchor=\"margin\"") && body.contains("w:tblpYSpec=\"bottom\"")
         );
         assert!(body.contains("<w:cantSplit/>"));
+        let table = &body[body.find("<w:tbl>").unwrap()..body.find("</w:tbl>").unwrap()];
+        let (lines, kept) = (
+            table.matches("<w:pStyle w:val=\"版记\"/>").count(),
+            table
+                .matches("<w:pStyle w:val=\"版记\"/><w:keepNext/>")
+                .count(),
+        );
+        assert_eq!(kept + 1, lines, "{rel}: the footer block may split");
 
         // The text, paragraph by paragraph, is the model's (its text output).
         let loaded = jianbao::input::load(&jianbao::input::Input::Path(sample(rel)))

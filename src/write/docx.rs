@@ -974,6 +974,24 @@ fn footer_block(out: &mut String, issue: &Issue, labels: &crate::model::Labels) 
     if rows.is_empty() {
         return;
     }
+    // Every paragraph but the last keeps with the next: the block is never
+    // split across pages.
+    let mark = "<w:pStyle w:val=\"版记\"/>";
+    let total: usize = rows.iter().map(|r| r.matches(mark).count()).sum();
+    let mut seen = 0;
+    for row in &mut rows {
+        let parts: Vec<&str> = row.split(mark).collect();
+        let mut joined = String::from(parts[0]);
+        for part in &parts[1..] {
+            seen += 1;
+            joined.push_str(mark);
+            if seen < total {
+                joined.push_str("<w:keepNext/>");
+            }
+            joined.push_str(part);
+        }
+        *row = joined;
+    }
     let border = |side: &str, eighths: u32| {
         format!("<w:{side} w:val=\"single\" w:sz=\"{eighths}\" w:space=\"0\" w:color=\"000000\"/>")
     };
