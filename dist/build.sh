@@ -102,9 +102,9 @@ for target in "${TARGETS[@]}"; do
   esac)
   # A .deb for the Linux targets.
   case "$target" in
-    x86_64-unknown-linux-gnu) arch=amd64 ;;
-    aarch64-unknown-linux-gnu) arch=arm64 ;;
-    loongarch64-unknown-linux-gnu) arch=loong64 ;;
+    x86_64-unknown-linux-gnu) arch=amd64 floor=$GLIBC ;;
+    aarch64-unknown-linux-gnu) arch=arm64 floor=$GLIBC ;;
+    loongarch64-unknown-linux-gnu) arch=loong64 floor=2.36 ;;
     *) arch= ;;
   esac
   if [ -n "$arch" ]; then
@@ -124,7 +124,7 @@ Package: jianbao
 Version: $VERSION
 Architecture: $arch
 Maintainer: jianbao developers
-Depends: libc6 (>= $GLIBC)
+Depends: libc6 (>= $floor)
 Section: text
 Priority: optional
 Description: typesets Chinese government work bulletins (简报)
@@ -213,6 +213,6 @@ done
 
 rm -rf "$EXTRAS" "$SMOKE"
 for target in "${TARGETS[@]}"; do rm -rf "$OUT/jianbao-$VERSION-$target"; done
-(cd "$OUT" && sha256sum ./*.tar.gz ./*.zip ./*.deb 2>/dev/null | sed 's# \./# #' > SHA256SUMS)
+(cd "$OUT" && shopt -s nullglob && sha256sum -- *.tar.gz *.zip *.deb > SHA256SUMS)
 cat "$OUT/SHA256SUMS"
 exit $status
