@@ -546,6 +546,25 @@ impl Date {
     }
 }
 
+/// A UTC time from seconds since 1970, as [year, month, day, hour, minute,
+/// second] (the inverse of [`Date::unix_seconds`], with the time of day):
+/// what the PDF, DOCX and OFD writers stamp.
+pub fn utc(seconds: i64) -> [i64; 6] {
+    let days = seconds.div_euclid(86_400);
+    let rest = seconds.rem_euclid(86_400);
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    [year, month, day, rest / 3600, rest % 3600 / 60, rest % 60]
+}
+
 impl fmt::Display for Date {
     /// The ISO form, `2023-07-21`.
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {

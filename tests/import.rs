@@ -460,12 +460,10 @@ fn what_import_writes_always_builds() {
 }
 
 /// Imports `file` (in `dir`) with the binary into `out`; the imported model.
-fn import_file(dir: &std::path::Path, file: &str, out: &str) -> Issue {
+pub(crate) fn import_file(dir: &std::path::Path, file: &str, out: &str) -> Issue {
     let run = run_in(dir, &["import", file, "-o", out], None);
     assert!(run.status.success(), "{file}: {}", stderr(&run));
-    input::load(&Input::Path(dir.join(out)))
-        .unwrap_or_else(|e| panic!("{out} does not load: {}", e.failure()))
-        .issue
+    crate::support::model(&dir.join(out))
 }
 
 /// Our own outputs come back exactly: for every sample, YAML → PDF → import
@@ -475,7 +473,7 @@ fn import_file(dir: &std::path::Path, file: &str, out: &str) -> Issue {
 #[test]
 fn our_pdf_and_docx_import_back_to_the_same_model() {
     for rel in crate::support::SAMPLES {
-        let original = input::load(&Input::Path(sample(rel))).unwrap().issue;
+        let original = crate::support::model(&sample(rel));
         for format in ["pdf", "docx"] {
             let dir = tempfile::tempdir().unwrap();
             let built = dir.path().join(format!("issue.{format}"));

@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{SAMPLES, run, sample};
+use crate::import::import_file;
+use crate::support::{SAMPLES, model, run, sample};
 
 const MM: f64 = 72.0 / 25.4;
 
@@ -314,10 +315,7 @@ fn docx_reads_back_with_its_grid_styles_and_fonts() {
         assert_eq!(kept + 1, lines, "{rel}: the footer block may split");
 
         // The text, paragraph by paragraph, is the model's (its text output).
-        let loaded = jianbao::input::load(&jianbao::input::Input::Path(sample(rel)))
-            .map_err(|e| e.failure().clone())
-            .unwrap();
-        let issue = &loaded.issue;
+        let issue = &model(&sample(rel));
         let paragraphs: Vec<(String, String)> = d["paragraphs"]
             .as_array()
             .unwrap()
@@ -558,26 +556,8 @@ fn docx_lays_out_in_libreoffice_like_the_pdf() {
         // A PDF a word processor made (not jianbao) imports back: masthead,
         // columns, titles whole, every lead and heading, the footer exact;
         // paragraphs compared one by one.
-        let imported = dir.path().join("imported.yaml");
-        let out = run(&[
-            "import",
-            pdf.to_str().unwrap(),
-            "-o",
-            imported.to_str().unwrap(),
-        ]);
-        assert!(
-            out.status.success(),
-            "{rel}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let back = jianbao::input::load(&jianbao::input::Input::Path(imported))
-            .map_err(|e| e.failure().clone())
-            .unwrap()
-            .issue;
-        let original = jianbao::input::load(&jianbao::input::Input::Path(sample(rel)))
-            .map_err(|e| e.failure().clone())
-            .unwrap()
-            .issue;
+        let back = import_file(dir.path(), "issue.pdf", "imported.yaml");
+        let original = model(&sample(rel));
         assert_eq!(
             (
                 &back.name,
@@ -990,8 +970,7 @@ fn ofd_reads_back_in_an_independent_reader() {
         let dir = tempfile::tempdir().unwrap();
         let ofd = build(&sample(rel), dir.path(), "issue.ofd", &[]);
         let pdf = build(&sample(rel), dir.path(), "issue.pdf", &[]);
-        let png = build(&sample(rel), dir.path(), "issue-{p}.png", &["--ppi", "72"]);
-        let _ = png;
+        build(&sample(rel), dir.path(), "issue-{p}.png", &["--ppi", "72"]);
         let mut reader = OfdReader::open(&ofd).unwrap();
         let report = ofd_core::check_reader(&mut reader);
         assert!(report.conforms(), "{rel}: {:?}", report.problems);
@@ -1205,25 +1184,10 @@ fn a_word_document_made_elsewhere_imports() {
         !styles["styles"].to_string().contains("正文"),
         "not a document of ours"
     );
-    let imported = dir.path().join("back.yaml");
-    let run = run(&[
-        "import",
-        docx.to_str().unwrap(),
-        "-o",
-        imported.to_str().unwrap(),
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+    let (back, original) = (
+        import_file(dir.path(), "issue.docx", "back.yaml"),
+        model(&sample(rel)),
     );
-    let load = |path: PathBuf| {
-        jianbao::input::load(&jianbao::input::Input::Path(path))
-            .map_err(|e| e.failure().clone())
-            .unwrap()
-            .issue
-    };
-    let (back, original) = (load(imported), load(sample(rel)));
     assert_eq!(
         (&back.name, back.kind, back.number, &back.unit, back.date),
         (

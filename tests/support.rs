@@ -99,6 +99,13 @@ pub fn env() -> &'static Environment {
     ENV.get_or_init(|| Environment::new(Fonts::load(&[]).0, TemplateSource::Shipped))
 }
 
+/// The model of the issue at `path`.
+pub fn model(path: &Path) -> jianbao::model::Issue {
+    input::load(&Input::Path(path.to_path_buf()))
+        .unwrap_or_else(|e| panic!("{} does not load:\n{}", path.display(), e.failure()))
+        .issue
+}
+
 /// Loads and lays out the issue at `path`.
 pub fn layout(path: &Path) -> (Loaded, PagedDocument) {
     let loaded = input::load(&Input::Path(path.to_path_buf()))

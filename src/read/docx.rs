@@ -39,19 +39,17 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
         .ok_or_else(|| fail("it has no word/document.xml (is it a Word document?)".into()))?;
     let document = String::from_utf8(document).map_err(|_| fail("its text is not UTF-8".into()))?;
     let doc = roxmltree::Document::parse(&document).map_err(|e| fail(e.to_string()))?;
-    let styles = package
-        .read("word/styles.xml")
-        .ok()
-        .flatten()
-        .and_then(|s| String::from_utf8(s).ok())
-        .unwrap_or_default();
-    let style_names = style_names(&styles);
-    let rels = package
-        .read("word/_rels/document.xml.rels")
-        .ok()
-        .flatten()
-        .and_then(|s| String::from_utf8(s).ok())
-        .unwrap_or_default();
+    // Optional parts: a document without them still reads.
+    let part = |name: &str| {
+        package
+            .read(name)
+            .ok()
+            .flatten()
+            .and_then(|s| String::from_utf8(s).ok())
+            .unwrap_or_default()
+    };
+    let style_names = style_names(&part("word/styles.xml"));
+    let rels = part("word/_rels/document.xml.rels");
 
     let body = doc
         .descendants()

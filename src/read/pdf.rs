@@ -444,22 +444,10 @@ fn structure(
     let mut i = 0;
     let mut in_masthead = true;
     let mut open: Option<usize> = None; // the piece a wrapped line goes on in
+    let mut seen_title = false;
     while i < lines.len() {
         let line = &lines[i];
         let text = line.text();
-        if std::env::var_os("JIANBAO_DEBUG_PDF").is_some() {
-            eprintln!(
-                "{} {:.1} size {:.1} face {:?} indent {:.2} centred {} full {} {:?}",
-                line.page,
-                line.y,
-                line.size,
-                line.face(),
-                line.indent(),
-                line.centred(),
-                line.full(),
-                line.runs
-            );
-        }
         let plain = text.replace('\t', " ");
         // Photos above this line.
         while let Some(p) = pictures.first()
@@ -534,6 +522,7 @@ fn structure(
                 title.push_str(lines[i].text().trim());
             }
             pieces.push(piece(Role::Title, title, None, line));
+            seen_title = true;
             open = None;
         } else if text.starts_with('【') && text.trim_end().ends_with('】') {
             pieces.push(piece(Role::Column, plain, None, line));
@@ -570,10 +559,7 @@ fn structure(
             }
             let previous = p.text.chars().last();
             join(&mut p.text, previous, rest);
-        } else if matches!(face, Face::Kai | Face::Hei)
-            && indented
-            && !pieces.iter().any(|p| p.role == Role::Title)
-        {
+        } else if matches!(face, Face::Kai | Face::Hei) && indented && !seen_title {
             // The contents: titles in 楷体 under the column headings; a
             // title that did not fit goes on in the next line.
             let wraps = pieces.last().is_some_and(|p| p.role == Role::Contents)

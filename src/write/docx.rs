@@ -915,9 +915,7 @@ fn drawing(n: usize, photo: &Prepared, width: f64, caption: Option<&str>) -> Str
 /// rows never split.
 fn footer_block(out: &mut String, issue: &Issue, labels: &crate::model::Labels) {
     let footer = &issue.footer;
-    // A hair narrower than the type area: LibreOffice keeps a floating
-    // table that fills the text width inline, at the end of the text.
-    let width = (page::TYPE_WIDTH_MM * TWIPS_PER_MM).floor() as i64 - 2;
+    let width = (page::TYPE_WIDTH_MM * TWIPS_PER_MM).floor() as i64;
     let indent = (FOOTER_PT * 20.0) as i64;
     let mut rows: Vec<String> = Vec::new();
     for (label, lines) in footer.recipients() {
@@ -998,6 +996,9 @@ fn footer_block(out: &mut String, issue: &Issue, labels: &crate::model::Labels) 
     // 0.35 mm and 0.25 mm in eighths of a point.
     let outer = (0.35 / page::MM_PER_PT * 8.0).round() as u32;
     let inner = (0.25 / page::MM_PER_PT * 8.0).round() as u32;
+    // Placed from the page's left edge (at the margin), not the margin's:
+    // LibreOffice keeps a floating table as wide as the text area inline
+    // unless it is positioned relative to the page.
     write!(
         out,
         "<w:tbl><w:tblPr><w:tblpPr w:leftFromText=\"0\" w:rightFromText=\"0\" w:topFromText=\"{}\" w:bottomFromText=\"0\" \
@@ -1043,24 +1044,8 @@ fn page_number_footer(even: bool) -> String {
 
 /// `2024-09-20T00:00:00Z` from seconds since 1970.
 pub(crate) fn w3c_date(seconds: i64) -> String {
-    let days = seconds.div_euclid(86_400);
-    let secs = seconds.rem_euclid(86_400);
-    // Civil from days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
-    )
+    let [y, mo, d, h, mi, s] = crate::model::utc(seconds);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
 }
 
 /// The key of embedded font `i`: a fixed GUID per position, so the bytes do
