@@ -318,39 +318,26 @@ pub enum DiagnosticFormat {
     Json,
 }
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// PDF, typeset by the Typst template.
-    Pdf,
-    /// One self-contained HTML file.
-    Html,
-    /// Plain text, one element per line.
-    Txt,
-    /// A folder with the Typst entry, template and data, for the typst CLI.
-    Typ,
-    /// One PNG per page (NAME-1.png, …; or a {p} in -o).
-    Png,
-    /// One SVG per page.
-    Svg,
-    /// A Word document (.docx) to keep editing, on the 22 × 28 grid.
-    Docx,
-    /// OFD (GB/T 33190), the fixed-layout format of e-documents and archives.
-    Ofd,
+/// An output format on the command line: the values and their help come
+/// from [`RenderFormat::ALL`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Format(pub RenderFormat);
+
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        static ALL: std::sync::LazyLock<Vec<Format>> =
+            std::sync::LazyLock::new(|| RenderFormat::ALL.into_iter().map(Format).collect());
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.extension()).help(self.0.description()))
+    }
 }
 
 impl From<Format> for RenderFormat {
     fn from(format: Format) -> RenderFormat {
-        match format {
-            Format::Pdf => RenderFormat::Pdf,
-            Format::Html => RenderFormat::Html,
-            Format::Txt => RenderFormat::Txt,
-            Format::Typ => RenderFormat::Typ,
-            Format::Png => RenderFormat::Png,
-            Format::Svg => RenderFormat::Svg,
-            Format::Docx => RenderFormat::Docx,
-            Format::Ofd => RenderFormat::Ofd,
-        }
+        format.0
     }
 }
 

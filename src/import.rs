@@ -59,6 +59,32 @@ pub fn kind(bytes: &[u8]) -> Kind {
 /// Imports a past issue of any kind jianbao reads: text, a Word document or
 /// a PDF. `stem` names the photos taken out of it (`<stem>-photo-N.jpg`).
 pub fn file(bytes: &[u8], name: &str, stem: &str, options: &Options) -> Result<Imported, Failure> {
+    // The readers of foreign files run on a thread of their own with a
+    // deep stack: a hostile file's nesting cannot take the process down
+    // with it, and a reader's panic is this file's failure alone.
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("reader".into())
+            .stack_size(READER_STACK)
+            .spawn_scoped(scope, || file_here(bytes, name, stem, options))
+            .map_err(|e| format!("{e}"))
+            .and_then(|reader| reader.join().map_err(|_| "a reader failed".to_string()))
+            .unwrap_or_else(|why| {
+                Err(Failure(vec![
+                    Diagnostic::error(
+                        Some(name),
+                        format!("this file could not be read ({why})"),
+                    )
+                    .hint("the file may be damaged: open it and save it again, or import its text"),
+                ]))
+            })
+    })
+}
+
+/// The stack of a reader's thread.
+const READER_STACK: usize = 256 << 20;
+
+fn file_here(bytes: &[u8], name: &str, stem: &str, options: &Options) -> Result<Imported, Failure> {
     match kind(bytes) {
         Kind::Text => text(bytes, name, options),
         Kind::Docx => {
@@ -102,7 +128,7 @@ pub fn text(bytes: &[u8], name: &str, options: &Options) -> Result<Imported, Fai
 
 /// Writes the model as YAML with the reader's comments and reads it back.
 fn finish(
-    imported: read::text::Imported,
+    imported: read::Imported,
     name: &str,
     options: &Options,
     top: Vec<Comment>,
@@ -140,29 +166,69 @@ pub struct ArchiveItem {
     pub result: Result<Imported, Failure>,
 }
 
+/// A folder entry `import DIR` leaves out, and why.
+pub type Skipped = (std::path::PathBuf, &'static str);
+
+/// The extensions of the files a past issue may be in, as `import DIR`
+/// looks for them (.doc and .wps to say that they need converting).
+pub const ARCHIVE_EXTENSIONS: [&str; 5] = ["pdf", "docx", "txt", "doc", "wps"];
+
 /// The files of `dir` (searched recursively, hidden ones skipped) a past
-/// issue may be in: `.pdf`, `.docx`, `.txt`, in name order.
-pub fn archive_files(dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
-    let mut out = Vec::new();
+/// issue may be in, by [`ARCHIVE_EXTENSIONS`], in name order; and the
+/// entries left out, each with why. Only regular files are read: pipes,
+/// sockets and devices are left out (reading one could block for ever); a
+/// link is followed only to a regular file inside `dir`, never to a folder
+/// (no cycles) or out of it; the folder `skip` (the import's own output) is
+/// not searched.
+pub fn archive_files(
+    dir: &std::path::Path,
+    skip: Option<&std::path::Path>,
+) -> std::io::Result<(Vec<std::path::PathBuf>, Vec<Skipped>)> {
+    let root = dir.canonicalize()?;
+    let skip = skip.and_then(|s| s.canonicalize().ok());
+    let (mut out, mut left) = (Vec::new(), Vec::new());
     let mut stack = vec![dir.to_path_buf()];
     while let Some(folder) = stack.pop() {
         for entry in std::fs::read_dir(&folder)? {
             let entry = entry?;
             let path = entry.path();
+            let relative = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            if entry.file_type()?.is_dir() {
-                stack.push(path);
-            } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                ["pdf", "docx", "txt", "doc", "wps"].contains(&e.to_ascii_lowercase().as_str())
-            }) {
-                out.push(path.strip_prefix(dir).unwrap_or(&path).to_path_buf());
+            let listed = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ARCHIVE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                if skip
+                    .as_ref()
+                    .is_none_or(|s| path.canonicalize().ok().as_ref() != Some(s))
+                {
+                    stack.push(path);
+                }
+            } else if !listed {
+                continue;
+            } else if kind.is_file() {
+                out.push(relative);
+            } else if kind.is_symlink() {
+                match path.canonicalize() {
+                    Ok(real) if !real.starts_with(&root) => {
+                        left.push((relative, "a link that leads out of the folder"))
+                    }
+                    Ok(real) if real.is_file() => out.push(relative),
+                    Ok(_) => left.push((relative, "a link to something other than a file")),
+                    Err(_) => left.push((relative, "a broken link")),
+                }
+            } else {
+                left.push((relative, "not a regular file (a pipe, socket or device)"));
             }
         }
     }
     out.sort();
-    Ok(out)
+    left.sort();
+    Ok((out, left))
 }
 
 /// Imports every file of an archive folder, `jobs` at a time; one failing

@@ -34,13 +34,13 @@ pub mod messages;
 pub mod model;
 #[cfg(feature = "typeset")]
 pub mod output;
-pub mod page;
 pub mod photo;
 pub mod read;
 #[cfg(feature = "typeset")]
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod spec;
 #[cfg(feature = "typeset")]
 pub mod typeset;
 #[cfg(feature = "typeset")]

@@ -92,6 +92,25 @@ impl Issue {
             date: self.date.chinese(),
             registration: self.footer.registration_line(),
             signatures: self.footer.signatures(),
+            document: format!("{} {}", self.name, self.number_label()),
+            description: format!(
+                "{} {}，{} {}",
+                self.name,
+                self.number_label(),
+                self.unit,
+                self.date.chinese()
+            ),
+            keywords: self
+                .columns
+                .iter()
+                .filter_map(|c| c.name.as_ref().map(|n| n.as_str().to_string()))
+                .collect(),
+            recipients: self
+                .footer
+                .recipients()
+                .into_iter()
+                .map(|(label, lines)| (label, lines.to_vec()))
+                .collect(),
         }
     }
 
@@ -139,6 +158,14 @@ pub struct Labels {
     pub registration: Option<String>,
     /// "责任编辑：…", "签发：…", those that are set.
     pub signatures: Vec<String>,
+    /// The document's title in every format: "临江文明实践 第 14 期".
+    pub document: String,
+    /// The document's description: the title, the unit and the date.
+    pub description: String,
+    /// The document's keywords: the column names.
+    pub keywords: Vec<String>,
+    /// The footer's recipient groups in printed order: label and lines.
+    pub recipients: Vec<(&'static str, Vec<String>)>,
 }
 
 /// A note for the editor placed at a spot of the model: what an importer
@@ -339,18 +366,23 @@ impl Footer {
     /// The recipient groups in printed order, each with its label ("报", …);
     /// empty lists are left out.
     pub fn recipients(&self) -> Vec<(&'static str, &[String])> {
-        [
-            ("报", &self.report_to),
-            ("送", &self.copy_to),
-            ("发", &self.distribute_to),
-            ("本期增发", &self.extra_to),
-        ]
-        .into_iter()
-        .filter_map(|(label, lines)| match lines {
-            Some(Lines(lines)) if !lines.is_empty() => Some((label, lines.as_slice())),
-            _ => None,
-        })
-        .collect()
+        Recipients::ALL
+            .into_iter()
+            .filter_map(|group| match group.of(self) {
+                Some(Lines(lines)) if !lines.is_empty() => Some((group.label(), lines.as_slice())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The list of `group`, to fill in.
+    pub fn recipients_mut(&mut self, group: Recipients) -> &mut Option<Lines> {
+        match group {
+            Recipients::ReportTo => &mut self.report_to,
+            Recipients::CopyTo => &mut self.copy_to,
+            Recipients::DistributeTo => &mut self.distribute_to,
+            Recipients::ExtraTo => &mut self.extra_to,
+        }
     }
 
     /// "（苏简字 1004 号 共印 400 份）", when either part is set.
@@ -367,12 +399,88 @@ impl Footer {
 
     /// "责任编辑：…" and "签发：…", those that are set.
     pub fn signatures(&self) -> Vec<String> {
-        [("责任编辑", &self.editor), ("签发", &self.approver)]
-            .into_iter()
-            .filter_map(|(label, name)| name.as_ref().map(|n| format!("{label}：{}", n.0)))
-            .collect()
+        [
+            (SIGNATURE_LABELS[0], &self.editor),
+            (SIGNATURE_LABELS[1], &self.approver),
+        ]
+        .into_iter()
+        .filter_map(|(label, name)| name.as_ref().map(|n| format!("{label}：{}", n.0)))
+        .collect()
     }
 }
+
+/// A recipient group of the footer: the one table of the footer's labels and
+/// the other names offices print them under, which every reader and writer
+/// uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recipients {
+    /// 报 (报送): superior organs.
+    ReportTo,
+    /// 送 (抄送): peer organs.
+    CopyTo,
+    /// 发: subordinate organs.
+    DistributeTo,
+    /// 本期增发: this issue only.
+    ExtraTo,
+}
+
+impl Recipients {
+    /// The groups in printed order.
+    pub const ALL: [Recipients; 4] = [
+        Recipients::ReportTo,
+        Recipients::CopyTo,
+        Recipients::DistributeTo,
+        Recipients::ExtraTo,
+    ];
+
+    /// The label jianbao prints.
+    pub fn label(self) -> &'static str {
+        self.labels()[0]
+    }
+
+    /// The label and the other names it goes by, longest first after the
+    /// printed one.
+    pub fn labels(self) -> &'static [&'static str] {
+        match self {
+            Recipients::ReportTo => &["报", "报送"],
+            Recipients::CopyTo => &["送", "抄送"],
+            Recipients::DistributeTo => &["发"],
+            Recipients::ExtraTo => &["本期增发"],
+        }
+    }
+
+    /// The group a printed label names (any of [`Recipients::labels`]).
+    pub fn from_label(label: &str) -> Option<Recipients> {
+        Recipients::ALL
+            .into_iter()
+            .find(|g| g.labels().contains(&label))
+    }
+
+    /// This group's list in `footer`.
+    pub fn of(self, footer: &Footer) -> &Option<Lines> {
+        match self {
+            Recipients::ReportTo => &footer.report_to,
+            Recipients::CopyTo => &footer.copy_to,
+            Recipients::DistributeTo => &footer.distribute_to,
+            Recipients::ExtraTo => &footer.extra_to,
+        }
+    }
+
+    /// Every footer label a line may begin with (recipient groups, the
+    /// signatures), longest first, so that 报送 is tried before 报.
+    pub fn line_labels() -> Vec<&'static str> {
+        let mut all: Vec<&'static str> = Recipients::ALL
+            .iter()
+            .flat_map(|g| g.labels().iter().copied())
+            .chain(SIGNATURE_LABELS)
+            .collect();
+        all.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
+        all
+    }
+}
+
+/// The footer's signature labels: 责任编辑 and 签发.
+pub const SIGNATURE_LABELS: [&str; 2] = ["责任编辑", "签发"];
 
 /// Practice values of the layout; each unset one takes the template's default.
 ///

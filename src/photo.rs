@@ -31,8 +31,6 @@ const JPEG_PIXELS_PER_BYTE: u64 = 2_000;
 const PIXELS_PER_BYTE: u64 = 10_000;
 /// Resolution photos are prepared for.
 pub const DPI: f64 = 300.0;
-/// Width of the type area.
-const TYPE_AREA_MM: f64 = 156.0;
 
 /// A photo ready to embed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,7 +122,8 @@ pub fn prepare(bytes: &[u8], width: f64) -> Result<Prepared, String> {
         image.apply_orientation(orientation);
     }
     // Enough pixels for 300 dpi at the printed width, no more.
-    let target = (TYPE_AREA_MM * width.clamp(0.05, 1.0) / 25.4 * DPI).round() as u32;
+    let target =
+        (crate::spec::page::TYPE_WIDTH_MM * width.clamp(0.05, 1.0) / 25.4 * DPI).round() as u32;
     if image.width() > target {
         let height = (f64::from(image.height()) * f64::from(target) / f64::from(image.width()))
             .round()

@@ -34,6 +34,32 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order the help lists them.
+    pub const ALL: [Format; 8] = [
+        Format::Pdf,
+        Format::Html,
+        Format::Txt,
+        Format::Typ,
+        Format::Png,
+        Format::Svg,
+        Format::Docx,
+        Format::Ofd,
+    ];
+
+    /// What the format is, for the help.
+    pub fn description(self) -> &'static str {
+        match self {
+            Format::Pdf => "PDF, typeset by the Typst template",
+            Format::Html => "One self-contained HTML file",
+            Format::Txt => "Plain text, one element per line",
+            Format::Typ => "A folder with the Typst entry, template and data, for the typst CLI",
+            Format::Png => "One PNG per page (NAME-1.png, …; or a {p} in -o)",
+            Format::Svg => "One SVG per page",
+            Format::Docx => "A Word document (.docx) to keep editing, on the 22 × 28 grid",
+            Format::Ofd => "OFD (GB/T 33190), the fixed-layout format of e-documents and archives",
+        }
+    }
+
     /// The file extension (for `typ`, the suffix of the folder).
     pub fn extension(self) -> &'static str {
         match self {
@@ -50,17 +76,13 @@ impl Format {
 
     /// The format a file name's extension names, if any.
     pub fn from_path(path: &Path) -> Option<Format> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "pdf" => Some(Format::Pdf),
-            "html" | "htm" => Some(Format::Html),
-            "txt" | "text" => Some(Format::Txt),
-            "typ" => Some(Format::Typ),
-            "png" => Some(Format::Png),
-            "svg" => Some(Format::Svg),
-            "docx" => Some(Format::Docx),
-            "ofd" => Some(Format::Ofd),
-            _ => None,
-        }
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        let extension = match extension.as_str() {
+            "htm" => "html",
+            "text" => "txt",
+            other => other,
+        };
+        Format::ALL.into_iter().find(|f| f.extension() == extension)
     }
 
     /// The format's name in messages: `PDF`, `HTML` …
@@ -74,12 +96,15 @@ impl Format {
         matches!(self, Format::Typ | Format::Png | Format::Svg)
     }
 
-    /// Whether this format needs the Typst environment (fonts, template).
+    /// Whether this format is written from laid-out pages.
+    pub fn is_laid_out(self) -> bool {
+        matches!(self, Format::Pdf | Format::Ofd | Format::Png | Format::Svg)
+    }
+
+    /// Whether this format needs the Typst environment (fonts, template):
+    /// the laid-out ones and the Typst project.
     pub fn needs_typesetting(self) -> bool {
-        matches!(
-            self,
-            Format::Pdf | Format::Ofd | Format::Typ | Format::Png | Format::Svg
-        )
+        self.is_laid_out() || self == Format::Typ
     }
 }
 
@@ -182,15 +207,26 @@ pub fn render(
             ))
         })
     };
-    let (output, warnings) = match format {
+    let meta = || write::Metadata::for_issue(&loaded.issue, options.source_date_epoch);
+    // Photos are prepared once, for every format that shows them.
+    let cache = env.map_or_else(Cache::default, |e| e.photos.clone());
+    let photos = match format {
+        Format::Txt => Vec::new(),
+        _ => input::prepare_photos(loaded, &cache)?,
+    };
+    let mut warnings = loaded.warnings.clone();
+    let output = match format {
         Format::Pdf | Format::Ofd | Format::Png | Format::Svg => {
+            let env = typeset_env()?;
             let layout = TypesetOptions {
                 rgb_only: format == Format::Pdf
                     && options
                         .pdf_standard
                         .is_some_and(PdfStandardName::is_archival),
             };
-            let (typeset, warnings) = typeset::typeset_with(typeset_env()?, loaded, &layout)?;
+            let (typeset, all) = typeset::typeset_prepared(env, loaded, &layout, &photos)?;
+            warnings = all;
+            // Strict: no page is written from an issue with warnings.
             if options.strict {
                 crate::diag::strict(warnings.clone())?;
             }
@@ -199,19 +235,20 @@ pub fn render(
                 ppi: options.ppi,
                 pages: options.pages.clone(),
             };
-            let output = match format {
+            match format {
                 Format::Pdf => Output::File(write::pdf::pdf(
                     document,
-                    &write::pdf::PdfOptions::for_issue(
-                        &loaded.issue,
-                        options.source_date_epoch,
-                        options.pdf_standard.map(PdfStandardName::to_typst),
-                    ),
+                    &write::pdf::PdfOptions {
+                        meta: meta(),
+                        standard: options.pdf_standard.map(PdfStandardName::to_typst),
+                    },
                 )?),
                 Format::Ofd => Output::File(write::ofd::ofd(
                     document,
-                    &loaded.issue,
-                    &write::ofd::OfdOptions::for_issue(&loaded.issue, options.source_date_epoch),
+                    &write::ofd::OfdOptions {
+                        meta: meta(),
+                        subsets: env.subsets.clone(),
+                    },
                 )?),
                 Format::Png => Output::Pages(
                     write::image::png(document, &images()).map_err(|f| named(f, loaded))?,
@@ -219,14 +256,11 @@ pub fn render(
                 _ => Output::Pages(
                     write::image::svg(document, &images()).map_err(|f| named(f, loaded))?,
                 ),
-            };
-            (output, warnings)
+            }
         }
         Format::Html => {
             // Photos embedded as data URIs, so the page stays one
             // self-contained file; or referenced by their paths on request.
-            let cache = env.map_or_else(Cache::default, |e| e.photos.clone());
-            let photos = input::prepare_photos(loaded, &cache)?;
             let embedded = match options.link_photos {
                 true => Default::default(),
                 false => photos
@@ -237,40 +271,35 @@ pub fn render(
             let options = write::html::HtmlOptions { photos: embedded };
             let html = write::html::html(&loaded.issue, &options)
                 .map_err(|e| Diagnostic::error(None, format!("failed to write HTML ({e})")))?;
-            (Output::File(html.into_bytes()), loaded.warnings.clone())
+            Output::File(html.into_bytes())
         }
         Format::Docx => {
-            let cache = env.map_or_else(Cache::default, |e| e.photos.clone());
-            let photos = input::prepare_photos(loaded, &cache)?;
-            let options = write::docx::DocxOptions {
+            use write::docx::{DocxOptions, Faces, fonts};
+            let options = DocxOptions {
                 faces: match options.docx_fonts {
-                    DocxFonts::Office => write::docx::Faces::office(),
-                    _ => typeset::fonts::shipped_faces(),
+                    DocxFonts::Office => Faces::office(),
+                    _ => fonts::shipped_faces(),
                 },
-                embed: match options.docx_fonts {
-                    DocxFonts::Embedded => typeset::fonts::embedded(&loaded.issue)?,
+                embed: match (options.docx_fonts, env) {
+                    (DocxFonts::Embedded, Some(env)) => {
+                        fonts::embedded(&loaded.issue, &env.subsets)?
+                    }
+                    (DocxFonts::Embedded, None) => {
+                        fonts::embedded(&loaded.issue, &Default::default())?
+                    }
                     _ => Vec::new(),
                 },
                 photos: photos.into_iter().collect(),
-                timestamp: options
-                    .source_date_epoch
-                    .unwrap_or_else(|| loaded.issue.date.unix_seconds()),
+                meta: meta(),
             };
-            (
-                Output::File(write::docx::docx(&loaded.issue, &options)),
-                loaded.warnings.clone(),
-            )
+            Output::File(write::docx::docx(&loaded.issue, &options))
         }
         Format::Txt => {
             let options = write::text::TextOptions { wrap: options.wrap };
-            (
-                Output::File(write::text::text(&loaded.issue, &options).into_bytes()),
-                loaded.warnings.clone(),
-            )
+            Output::File(write::text::text(&loaded.issue, &options).into_bytes())
         }
         Format::Typ => {
             let env = typeset_env()?;
-            let photos = input::prepare_photos(loaded, &env.photos)?;
             let data = env.data(&loaded.issue, &TypesetOptions::default(), &photos)?;
             let files = photos
                 .iter()
@@ -282,13 +311,16 @@ pub fn render(
                     )
                 })
                 .collect();
-            (
-                Output::Folder(write::typ::typ(data, env.template.files()?, files)),
-                loaded.warnings.clone(),
-            )
+            Output::Folder(write::typ::typ(
+                typeset::world::own_files(),
+                data,
+                env.template.files()?,
+                files,
+            ))
         }
     };
-    if options.strict {
+    // The page formats checked theirs before writing a page.
+    if options.strict && !format.is_laid_out() {
         crate::diag::strict(warnings.clone())?;
     }
     Ok(Rendered { output, warnings })

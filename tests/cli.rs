@@ -1,10 +1,11 @@
-//! The binary: commands, exit codes, stdin/stdout, atomic output, determinism.
+//! The binary: commands, exit codes, stdin/stdout and a closed pipe, atomic
+//! output, determinism, `fonts`, completions and the manual page.
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
-use crate::support::{folder, root, run, run_in, sample, stderr};
+use crate::support::{folder, root, run, run_in, sample, samples, stderr};
 
 /// A temporary copy of a sample folder.
 fn copy_sample(name: &str) -> tempfile::TempDir {
@@ -196,11 +197,7 @@ fn check_reports_every_bad_file_and_goes_on() {
 
 #[test]
 fn every_sample_checks_clean_under_strict() {
-    for path in [
-        "linjiang/2024-09.yaml",
-        "linjiang/2024-zk02.yaml",
-        "brief/issue.yaml",
-    ] {
+    for path in samples() {
         let out = run(&["check", "--strict", &format!("samples/{path}")]);
         assert!(out.status.success(), "{path}: {}", stderr(&out));
         assert!(out.stderr.is_empty(), "{path}: {}", stderr(&out));
@@ -250,23 +247,6 @@ fn an_office_face_is_used_when_supplied() {
 }
 
 #[test]
-fn archival_pdf_a_2b() {
-    let dir = copy_sample("brief");
-    let out = run_in(
-        dir.path(),
-        &["build", "issue.yaml", "--pdf-standard", "a-2b"],
-        None,
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let bytes = fs::read(dir.path().join("issue.pdf")).unwrap();
-    let text = String::from_utf8_lossy(&bytes);
-    assert!(
-        text.contains("pdfaid:part>2<") || text.contains("pdfaid:part=\"2\""),
-        "PDF/A identification in XMP"
-    );
-}
-
-#[test]
 fn a_template_override_is_used() {
     let dir = folder(&[
         (
@@ -293,4 +273,42 @@ fn a_template_override_is_used() {
         None,
     );
     assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn completions_and_man_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(dir.path(), &["completions", "bash"], None);
+    assert!(out.status.success());
+    let script = String::from_utf8(out.stdout).unwrap();
+    assert!(script.contains("_jianbao()") && script.contains("--out-dir"));
+    let out = run_in(dir.path(), &["man"], None);
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH jianbao"),
+        "{}",
+        &page[..200.min(page.len())]
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+        .args(["completions", "bash"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -40,6 +40,7 @@ size = sect_pr.find(W + "pgSz")
 styles = document.styles
 normal = styles["Normal"]
 spacing = normal.element.find(f"{W}pPr/{W}spacing")
+char_spacing = normal.element.find(f"{W}rPr/{W}spacing")
 xml = {name: package.read(name).decode("utf-8") for name in package.namelist() if name.endswith(".xml")}
 fonts = []
 for name, text in xml.items():
@@ -61,6 +62,7 @@ print(
             "margins": attributes(margins),
             "grid": attributes(grid),
             "normal_spacing": attributes(spacing) if spacing is not None else {},
+            "normal_char_spacing": char_spacing.get(W + "val") if char_spacing is not None else None,
             "styles": sorted(s.name for s in styles),
             "rfonts": fonts,
             "footers": footers,

@@ -5,7 +5,7 @@ use std::fs;
 
 use jianbao::read::yaml::{Source, read_issue};
 
-use crate::support::{folder, root, run_in, stderr};
+use crate::support::{folder, root, run_in, sample, samples, stderr};
 
 #[test]
 fn the_committed_schemas_are_current() {
@@ -149,13 +149,9 @@ fn the_schema_and_the_reader_accept_and_reject_the_same_files() {
     );
     // Every sample is valid against its schema.
     let series = jsonschema::draft7::new(&jianbao::schema::series()).unwrap();
-    for path in [
-        "samples/linjiang/2024-09.yaml",
-        "samples/linjiang/2024-zk02.yaml",
-        "samples/brief/issue.yaml",
-    ] {
+    for path in samples() {
         let value: serde_json::Value =
-            serde_saphyr::from_str(&fs::read_to_string(root().join(path)).unwrap()).unwrap();
+            serde_saphyr::from_str(&fs::read_to_string(sample(path)).unwrap()).unwrap();
         assert!(
             schema.is_valid(&value),
             "{path}: {:?}",
@@ -165,11 +161,25 @@ fn the_schema_and_the_reader_accept_and_reject_the_same_files() {
                 .collect::<Vec<_>>()
         );
     }
-    let value: serde_json::Value = serde_saphyr::from_str(
-        &fs::read_to_string(root().join("samples/linjiang/series.yaml")).unwrap(),
-    )
-    .unwrap();
-    assert!(series.is_valid(&value));
+    // And every series file beside them.
+    let mut series_files: Vec<_> = samples()
+        .iter()
+        .filter_map(|path| {
+            Some(
+                sample(path)
+                    .parent()?
+                    .join(jianbao::read::yaml::SERIES_FILE),
+            )
+        })
+        .filter(|file| file.is_file())
+        .collect();
+    series_files.dedup();
+    assert!(!series_files.is_empty(), "no sample has a series file");
+    for file in series_files {
+        let value: serde_json::Value =
+            serde_saphyr::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+        assert!(series.is_valid(&value), "{}", file.display());
+    }
 }
 
 #[test]

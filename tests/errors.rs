@@ -223,6 +223,55 @@ fn series_files_may_not_hold_per_issue_keys() {
     assert!(err.contains("--> series.yaml:3:1"), "{err}");
 }
 
+/// `PER_ISSUE_KEYS` is exactly the issue file's keys that the series file's
+/// schema leaves out, and each of them, alone in a series file, is refused by
+/// its own name and line: the list and the reader's check agree key by key.
+#[test]
+fn the_per_issue_keys_are_the_keys_a_series_file_lacks() {
+    use jianbao::read::yaml::{PER_ISSUE_KEYS, Source, read_series};
+    use std::collections::BTreeSet;
+    let keys = |schema: serde_json::Value| -> BTreeSet<String> {
+        schema["properties"]
+            .as_object()
+            .expect("a schema with properties")
+            .keys()
+            .cloned()
+            .collect()
+    };
+    let series_keys = keys(jianbao::schema::series());
+    let only_issue: BTreeSet<String> = keys(jianbao::schema::issue())
+        .difference(&series_keys)
+        .cloned()
+        .collect();
+    let listed: BTreeSet<String> = PER_ISSUE_KEYS.iter().map(|k| k.to_string()).collect();
+    assert_eq!(listed.len(), PER_ISSUE_KEYS.len(), "a key listed twice");
+    assert_eq!(listed, only_issue);
+    for key in PER_ISSUE_KEYS {
+        let value = match *key {
+            "number" | "total_number" => "3",
+            "date" => "2024-01-05",
+            "editor_note" => "按语。",
+            "kind" => "增刊",
+            "articles" => "[{title: 标题, body: [正文。]}]",
+            "columns" => "[{name: 栏目, articles: [{title: 标题, body: [正文。]}]}]",
+            other => panic!("give `{other}` a value in this test"),
+        };
+        let text = format!("name: 系列简报\nunit: 系列办\n{key}: {value}\n");
+        let failure = read_series(Source {
+            name: "series.yaml",
+            text: &text,
+        })
+        .expect_err(key);
+        let refused: Vec<(&str, Option<usize>)> = failure
+            .0
+            .iter()
+            .map(|d| (d.message.as_str(), d.position.as_ref().map(|p| p.line)))
+            .collect();
+        let expected = format!("`{key}` describes one issue and cannot be set in series.yaml");
+        assert_eq!(refused, [(expected.as_str(), Some(3))], "{key}");
+    }
+}
+
 #[test]
 fn a_missing_key_names_the_series_file_when_there_is_one() {
     let dir = folder(&[

@@ -1,7 +1,8 @@
 //! Coverage: every ideograph of U+4E00–U+9FA5 renders; a character no face
-//! has is a warning naming it and its place, an error under --strict.
+//! has is a warning naming it and its place, an error under --strict;
+//! `jianbao fonts` names the face the pages are set in.
 
-use crate::support::{env, folder, layout, run_in, stderr};
+use crate::support::{env, folder, layout, root, run_in, sample, stderr};
 
 #[test]
 fn every_gbk_ideograph_has_a_shipped_glyph() {
@@ -63,4 +64,91 @@ fn a_character_no_font_has_is_a_located_warning_and_strict_makes_it_an_error() {
         stderr(&out)
     );
     assert!(!dir.path().join("i.pdf").exists());
+}
+
+/// `jianbao fonts` names the face the pages are set in. A bold copy of the
+/// 宋体 stand-in under `--font-path` comes first in the book, as a user's
+/// faces do; the pages are set in the regular face all the same (Typst picks
+/// by weight), and that is the one named. The 宋体 stand-in is the fallback
+/// itself, so its line ends with where it came from, not an empty `then:`.
+#[test]
+fn fonts_names_the_face_the_pages_are_set_in() {
+    use jianbao::input::{Input, load};
+    use jianbao::typeset::fonts::{Fonts, Role};
+    use jianbao::typeset::{Environment, TemplateSource};
+    use typst::layout::{Frame, FrameItem};
+    use typst::text::FontVariant;
+
+    let dir = tempfile::tempdir().unwrap();
+    let regular = std::fs::read(root().join("fonts").join(Role::Song.shipped_file())).unwrap();
+    std::fs::write(dir.path().join("Song-Bold.otf"), with_weight(&regular, 700)).unwrap();
+    let (fonts, warnings) = Fonts::load(&[dir.path().to_path_buf()]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let song = fonts.roles().get(Role::Song)[0].clone();
+    let first = fonts.book().info(0).unwrap();
+    assert_eq!(
+        (first.family.as_str(), first.variant.weight.to_number()),
+        (song.as_str(), 700),
+        "the bold copy is first in the book"
+    );
+    assert_ne!(
+        fonts
+            .book()
+            .select(&song.to_lowercase(), FontVariant::default()),
+        Some(0),
+        "but not Typst's choice for regular text"
+    );
+
+    let environment = Environment::new(fonts, TemplateSource::Shipped);
+    let loaded = load(&Input::Path(sample("linjiang/2024-09.yaml"))).unwrap();
+    let (typeset, _) = jianbao::typeset(&environment, &loaded).unwrap();
+    fn weights(frame: &Frame, family: &str, out: &mut Vec<u16>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => weights(&group.frame, family, out),
+                FrameItem::Text(text) if text.font.info().family == family => {
+                    out.push(text.font.info().variant.weight.to_number());
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut set = Vec::new();
+    for page in typeset.document.pages() {
+        weights(&page.frame, &song, &mut set);
+    }
+    assert!(
+        !set.is_empty() && set.iter().all(|&w| w == 400),
+        "{song} set at weights {set:?}"
+    );
+
+    let out = run_in(
+        &root(),
+        &["fonts", "--font-path", dir.path().to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text.lines().find(|l| l.starts_with("宋体")).unwrap();
+    assert_eq!(
+        line,
+        format!("宋体\t{song}\tshipped ({})", Role::Song.shipped_file())
+    );
+    assert!(
+        text.lines().all(|l| !l.trim_end().ends_with("then:")),
+        "{text}"
+    );
+}
+
+/// An OpenType face with its OS/2 weight class set to `weight`.
+fn with_weight(font: &[u8], weight: u16) -> Vec<u8> {
+    let tables = usize::from(u16::from_be_bytes([font[4], font[5]]));
+    let record = (0..tables)
+        .map(|i| 12 + 16 * i)
+        .find(|&r| &font[r..r + 4] == b"OS/2")
+        .expect("an OS/2 table");
+    let at = u32::from_be_bytes(font[record + 8..record + 12].try_into().unwrap()) as usize;
+    let mut out = font.to_vec();
+    out[at + 4..at + 6].copy_from_slice(&weight.to_be_bytes());
+    out
 }

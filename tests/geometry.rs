@@ -2,7 +2,7 @@
 //! (GB/T 9704 page and grid; bulletin masthead and footer), ±0.5 mm unless
 //! a tighter figure is the point of the test.
 
-use crate::support::{SAMPLES, folder, layout, near, one_article, pages, sample};
+use crate::support::{folder, layout, near, one_article, pages, sample, samples};
 
 /// Type area: 28 mm from the left, 37 mm from the top, 156 × 225 mm.
 const LEFT: f64 = 28.0;
@@ -258,7 +258,7 @@ fn page_numbers_sit_7mm_below_the_type_area_outside_edges() {
 
 #[test]
 fn footer_rules_end_on_the_bottom_of_the_type_area_of_the_last_page() {
-    for path in SAMPLES {
+    for path in samples() {
         let (_, doc) = layout(&sample(path));
         let all = pages(&doc);
         let last = all.last().unwrap();

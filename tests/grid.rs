@@ -6,7 +6,7 @@
 
 use proptest::prelude::*;
 
-use crate::support::{Page, SAMPLES, folder, layout, one_article, pages, sample};
+use crate::support::{Page, folder, layout, one_article, pages, sample, samples};
 
 const LEFT: f64 = 28.0;
 const RIGHT: f64 = 28.0 + 156.0;
@@ -114,7 +114,7 @@ fn assert_line_rules(pages: &[Page], what: &str) {
 
 #[test]
 fn every_body_character_of_every_sample_stands_in_a_cell() {
-    for path in SAMPLES {
+    for path in samples() {
         let (_, doc) = layout(&sample(path));
         let all = pages(&doc);
         assert_on_grid(&all, path, true, 40);

@@ -262,9 +262,14 @@ fn an_article_without_a_body_is_a_warning_and_an_error_under_strict() {
 
 #[test]
 fn leftovers_of_a_killed_run_are_removed_and_nothing_else() {
+    // A process known to be dead: one that has run and been waited for.
+    let mut finished = Command::new("true").spawn().unwrap();
+    let dead = finished.id();
+    assert!(finished.wait().unwrap().success());
+    let leftover = format!(".jianbao-{dead}-abc123.tmp");
     let dir = folder(&[
         ("i.yaml", ISSUE),
-        (".jianbao-4194000-abc123.tmp", "half a PDF"),
+        (&leftover, "half a PDF"),
         (".jianbao-old.tmp", "half a PDF"),
         (".jianbao-new.tmp", "being written"),
         (".jianbao-keep.txt", "not ours"),
@@ -279,10 +284,7 @@ fn leftovers_of_a_killed_run_are_removed_and_nothing_else() {
     let out = run_in(dir.path(), &["build", "i.yaml", "--format", "txt"], None);
     assert!(out.status.success(), "{}", stderr(&out));
     let exists = |name: &str| dir.path().join(name).exists();
-    assert!(
-        !exists(".jianbao-4194000-abc123.tmp"),
-        "a dead process's file goes"
-    );
+    assert!(!exists(&leftover), "a dead process's file goes");
     assert!(!exists(".jianbao-old.tmp"), "a day-old file goes");
     assert!(
         exists(".jianbao-new.tmp"),
@@ -293,23 +295,49 @@ fn leftovers_of_a_killed_run_are_removed_and_nothing_else() {
 
 #[test]
 fn two_writers_of_one_output_leave_one_whole_file() {
-    let dir = folder(&[("i.yaml", ISSUE)]);
-    let reference = run_in(dir.path(), &["build", "i.yaml", "-o", "ref.pdf"], None);
-    assert!(reference.status.success());
-    let expected = fs::read(dir.path().join("ref.pdf")).unwrap();
+    // Two issues of different lengths writing one file: a mix of the two,
+    // or one cut short, is neither of them.
+    let paragraph = "正文很长的一段，写满一行还要再写一行，".repeat(12);
+    let long = ISSUE.replace(
+        "[正文第一段。]",
+        &format!("[{}]", vec![paragraph.as_str(); 40].join(", ")),
+    );
+    let dir = folder(&[("a.yaml", ISSUE), ("b.yaml", &long)]);
+    let whole: Vec<Vec<u8>> = ["a", "b"]
+        .iter()
+        .map(|name| {
+            let (source, output) = (format!("{name}.yaml"), format!("{name}.pdf"));
+            let out = run_in(dir.path(), &["build", &source, "-o", &output], None);
+            assert!(out.status.success(), "{name}: {}", stderr(&out));
+            fs::read(dir.path().join(output)).unwrap()
+        })
+        .collect();
+    assert!(
+        whole[1].len() > 2 * whole[0].len(),
+        "the two outputs differ in length: {} and {} bytes",
+        whole[0].len(),
+        whole[1].len()
+    );
     for _ in 0..3 {
-        let spawn = || {
+        let spawn = |issue: &str| {
             Command::new(env!("CARGO_BIN_EXE_jianbao"))
-                .args(["build", "i.yaml", "-o", "out.pdf"])
+                .args(["build", issue, "-o", "out.pdf"])
                 .current_dir(dir.path())
                 .env_remove("SOURCE_DATE_EPOCH")
                 .stderr(Stdio::null())
                 .spawn()
                 .unwrap()
         };
-        let (mut a, mut b) = (spawn(), spawn());
+        let (mut a, mut b) = (spawn("a.yaml"), spawn("b.yaml"));
         assert!(a.wait().unwrap().success() && b.wait().unwrap().success());
-        assert_eq!(fs::read(dir.path().join("out.pdf")).unwrap(), expected);
+        let out = fs::read(dir.path().join("out.pdf")).unwrap();
+        assert!(
+            whole.contains(&out),
+            "out.pdf ({} bytes) is neither issue whole ({} and {} bytes)",
+            out.len(),
+            whole[0].len(),
+            whole[1].len()
+        );
     }
     let temporaries = fs::read_dir(dir.path())
         .unwrap()

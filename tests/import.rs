@@ -14,13 +14,7 @@ use jianbao::write::text::{TextOptions, text};
 use jianbao::write::yaml::yaml;
 use proptest::prelude::*;
 
-use crate::support::{folder, root, run_in, sample, stderr};
-
-const SAMPLES: &[&str] = &[
-    "linjiang/2024-09.yaml",
-    "linjiang/2024-zk02.yaml",
-    "brief/issue.yaml",
-];
+use crate::support::{folder, root, run_in, sample, samples, stderr};
 
 fn imported(txt: &str) -> Issue {
     let out = import(txt, "t.txt", &ImportOptions::default()).unwrap_or_else(|f| panic!("{f}"));
@@ -47,7 +41,7 @@ fn fixture(name: &str) -> String {
 
 #[test]
 fn every_sample_survives_text_and_back() {
-    for path in SAMPLES {
+    for path in samples() {
         let issue = input::load(&Input::Path(sample(path))).unwrap().issue;
         let txt = text(&issue, &TextOptions::default());
         let back = imported(&txt);
@@ -472,7 +466,7 @@ pub(crate) fn import_file(dir: &std::path::Path, file: &str, out: &str) -> Issue
 /// style, headings, the footer), with nothing left over.
 #[test]
 fn our_pdf_and_docx_import_back_to_the_same_model() {
-    for rel in crate::support::SAMPLES {
+    for rel in samples() {
         let original = crate::support::model(&sample(rel));
         for format in ["pdf", "docx"] {
             let dir = tempfile::tempdir().unwrap();

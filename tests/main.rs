@@ -3,16 +3,22 @@
 //! - `geometry`: positions and sizes in millimetres against docs/format.md;
 //! - `grid`: every body character in one of 28 cells, 避头尾, the grid styles;
 //! - `errors`: every class of input error, through the real binary;
-//! - `cli`: commands, exit codes, stdin/stdout, atomic output, determinism;
+//! - `cli`: commands, exit codes, stdin/stdout, a closed pipe, atomic output,
+//!   determinism, `fonts`, completions and the manual page;
 //! - `safety`: user text stays data, file access stays in the folder;
-//! - `fonts`: coverage of U+4E00–U+9FA5 and missing-glyph warnings;
+//! - `fonts`: coverage of U+4E00–U+9FA5, missing-glyph warnings, the faces
+//!   `jianbao fonts` names;
 //! - `outputs`: HTML and text writers (golden files, structure, browser);
-//! - `import`: plain text back to YAML (round trips, fixtures, property);
-//! - `batch`: batch runs, incremental rebuilds, watch, completions, typ export;
+//! - `pages`: PDF/A and PDF/UA, page images and `--pages`, golden first pages;
+//! - `export`: the `--format typ` folder, compiled as the typst CLI would;
+//! - `import`: plain text, PDF and Word back to YAML (round trips, fixtures,
+//!   property);
+//! - `batch`: batch runs, incremental rebuilds, `--jobs`, clashing outputs;
+//! - `watch`: rebuilds on save, a broken save, recovery;
 //! - `editor`: the JSON Schema, `init` and `new`;
-//! - `photos`: photo preparation, previews, archival PDF;
+//! - `photos`: photo preparation, and photos in every format;
 //! - `hardening`: special files, invisible characters, killed runs, two writers;
-//! - `fuzzed`: every saved fuzzing finding, replayed;
+//! - `fuzzed`: every saved fuzzing finding, replayed and refused;
 //! - `office`: DOCX (python-docx, openxml-audit, LibreOffice) and OFD.
 
 mod support;
@@ -21,6 +27,7 @@ mod batch;
 mod cli;
 mod editor;
 mod errors;
+mod export;
 mod fonts;
 mod fuzzed;
 mod geometry;
@@ -29,5 +36,7 @@ mod hardening;
 mod import;
 mod office;
 mod outputs;
+mod pages;
 mod photos;
 mod safety;
+mod watch;

@@ -15,13 +15,7 @@ use jianbao::write::text::{TextOptions, text};
 use proptest::prelude::*;
 use scraper::{Html, Selector};
 
-use crate::support::{root, run, sample, stderr};
-
-const SAMPLES: &[&str] = &[
-    "linjiang/2024-09.yaml",
-    "linjiang/2024-zk02.yaml",
-    "brief/issue.yaml",
-];
+use crate::support::{root, run, sample, samples, stderr};
 
 fn load(path: &str) -> Issue {
     input::load(&Input::Path(sample(path)))
@@ -96,7 +90,7 @@ fn paragraphs(issue: &Issue) -> Vec<String> {
 
 #[test]
 fn golden_text_and_html_for_every_sample() {
-    for path in SAMPLES {
+    for path in samples() {
         let issue = load(path);
         check_golden(golden(path, "txt"), &text(&issue, &TextOptions::default()));
         check_golden(
@@ -108,7 +102,7 @@ fn golden_text_and_html_for_every_sample() {
 
 #[test]
 fn text_is_one_element_per_line_with_blank_lines_between() {
-    for path in SAMPLES {
+    for path in samples() {
         let issue = load(path);
         let out = text(&issue, &TextOptions::default());
         assert!(!out.contains('\r') && out.ends_with('\n'));
@@ -171,7 +165,7 @@ fn text_wraps_at_display_columns() {
 
 #[test]
 fn html_is_semantic_complete_and_self_contained() {
-    for path in SAMPLES {
+    for path in samples() {
         let issue = load(path);
         let page = html(&issue, &Default::default()).unwrap();
         let doc = Html::parse_document(&page);
@@ -426,7 +420,7 @@ fn a_real_browser_shows_no_overflow_and_a_red_name() {
         "the probe detects overflow: {control}"
     );
 
-    for path in SAMPLES {
+    for path in samples() {
         let page = html(&load(path), &Default::default()).unwrap();
         for width in [375, 1280] {
             let probe = browser_probe(&page, width);

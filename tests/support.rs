@@ -17,12 +17,33 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The shipped sample issues, relative to `samples/`.
-pub const SAMPLES: [&str; 3] = [
-    "linjiang/2024-09.yaml",
-    "linjiang/2024-zk02.yaml",
-    "brief/issue.yaml",
-];
+/// The shipped sample issues, relative to `samples/` with `/` between the
+/// parts, sorted: every YAML file under `samples/` but the series files, found
+/// when the tests run, so a sample added is a sample tested.
+pub fn samples() -> &'static [String] {
+    static SAMPLES: OnceLock<Vec<String>> = OnceLock::new();
+    SAMPLES.get_or_init(|| {
+        fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+            let entries =
+                std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+            for entry in entries {
+                let entry = entry.unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let rel = format!("{prefix}{name}");
+                if entry.path().is_dir() {
+                    walk(&entry.path(), &format!("{rel}/"), out);
+                } else if jianbao::read::yaml::is_issue_file(&name) {
+                    out.push(rel);
+                }
+            }
+        }
+        let mut found = Vec::new();
+        walk(&root().join("samples"), "", &mut found);
+        found.sort();
+        assert!(!found.is_empty(), "no sample issues under samples/");
+        found
+    })
+}
 
 /// A sample issue's path.
 pub fn sample(rel: &str) -> PathBuf {
@@ -71,6 +92,13 @@ pub fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
         std::fs::write(path, text).unwrap();
     }
     dir
+}
+
+/// A complete issue, numbered `number`, of one short article.
+pub fn good_issue(number: u32) -> String {
+    format!(
+        "name: 测试简报\nunit: 测试办\nnumber: {number}\ndate: 2024-01-05\narticles: [{{title: 标题, body: [正文第一段。]}}]\n"
+    )
 }
 
 /// A folder holding `i.yaml`: an issue whose one article has `paragraphs`

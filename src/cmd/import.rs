@@ -142,12 +142,18 @@ fn archive(args: &ImportArgs, reporter: &Reporter) -> Result {
         ));
     };
     let dir = &args.input;
-    let files = jianbao::import::archive_files(dir).map_err(|err| {
+    let (files, left) = jianbao::import::archive_files(dir, Some(out_dir)).map_err(|err| {
         Failed::trouble(Diagnostic::error(
             Some(&dir.display().to_string()),
             format!("failed to open the issue's folder ({})", io_reason(&err)),
         ))
     })?;
+    for (path, why) in &left {
+        reporter.report(&[Diagnostic::warning(
+            Some(&dir.join(path).display().to_string()),
+            format!("skipped: {why}"),
+        )]);
+    }
     let options = jianbao::import::Options {
         text: jianbao::read::text::ImportOptions {
             leads: !args.no_leads,

@@ -108,6 +108,16 @@ pub const TABLE: &[(&str, &str)] = &[
     ),
     ("the PDF has no pages", "这个 PDF 没有页面"),
     (
+        "the PDF nests its objects more than {} deep (damaged or hostile)",
+        "这个 PDF 的对象嵌套超过 {} 层（已损坏或有意构造）",
+    ),
+    ("skipped: {}", "已跳过：{}"),
+    ("this file could not be read ({})", "无法读取这个文件（{}）"),
+    (
+        "the file may be damaged: open it and save it again, or import its text",
+        "文件可能已损坏：打开后重新保存，或导入它的文本",
+    ),
+    (
         "the PDF has {} pages; a bulletin has at most {}",
         "这个 PDF 有 {} 页，一期简报最多 {} 页",
     ),

@@ -8,10 +8,10 @@
 //! caller to write beside the YAML.
 
 use crate::diag::{Diagnostic, Failure};
+use crate::read::Imported;
+use crate::read::assemble::{Piece, Role, build};
 use crate::read::package::Package;
-use crate::read::styled::{Piece, Role, build};
-use crate::read::text::Imported;
-use crate::read::text::recognise::{heading_level, issue_number, total_number};
+use crate::read::recognise::{heading_level, issue_number, total_number};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -297,7 +297,7 @@ impl Para {
         if t.starts_with("编者按") {
             return Role::Note;
         }
-        if crate::read::text::recognise::find_date(t).is_some()
+        if crate::read::recognise::find_date(t).is_some()
             && look.number_at.is_some_and(|n| i <= n + 3)
         {
             return Role::UnitDate;

@@ -1,13 +1,33 @@
-//! Readers: source text → model. None touches the file system.
+//! Readers: a past issue or a source → model. None touches the file system.
 //!
-//! `yaml` reads the source format; `text`, `docx`, `pdf` (and `styled`, which turns
-//! paragraphs of known role into the model for it) read past issues;
-//! `package` opens ZIP packages under limits.
+//! `yaml` reads the source format. `text`, `docx` and `pdf` read past issues:
+//! each finds the parts of the page (the masthead's fields, titles, bylines,
+//! paragraphs with their leads, headings, photos, the footer's lines) and
+//! hands them to [`assemble`], which builds the issue the same way for all of
+//! them; [`recognise`] knows what a part looks like in text (第 N 期, a date,
+//! 【栏目】, 一、, 报：…), for every reader. `package` opens ZIP packages under
+//! limits.
 
+pub mod assemble;
 pub mod docx;
 pub mod package;
 #[cfg(feature = "typeset")]
 pub mod pdf;
-pub mod styled;
+pub mod recognise;
 pub mod text;
 pub mod yaml;
+
+use crate::diag::Diagnostic;
+use crate::model::{Comment, Issue};
+
+/// What a reader of past issues gives: the model, what it could not place
+/// (as comments for the YAML) and a warning for each.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The model.
+    pub issue: Issue,
+    /// Lines that could not be placed, as comments for the YAML.
+    pub comments: Vec<Comment>,
+    /// One warning per such line, naming it.
+    pub warnings: Vec<Diagnostic>,
+}

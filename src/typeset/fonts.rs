@@ -19,101 +19,8 @@ use typst_kit::fonts::{FontPath, FontStore};
 
 use crate::diag::Diagnostic;
 
-/// The faces compiled into the binary.
-const SHIPPED: &[(&str, &[u8])] = &[
-    (
-        "FandolSong-Bold.otf",
-        include_bytes!("../../fonts/FandolSong-Bold.otf"),
-    ),
-    (
-        "FandolFang-Regular.otf",
-        include_bytes!("../../fonts/FandolFang-Regular.otf"),
-    ),
-    (
-        "FandolHei-Regular.otf",
-        include_bytes!("../../fonts/FandolHei-Regular.otf"),
-    ),
-    (
-        "FandolKai-Regular.otf",
-        include_bytes!("../../fonts/FandolKai-Regular.otf"),
-    ),
-    (
-        "NotoSerifCJKsc-Regular-jianbao.otf",
-        include_bytes!("../../fonts/NotoSerifCJKsc-Regular-jianbao.otf"),
-    ),
-];
-
-/// The face that covers every ideograph of U+4E00–U+9FA5 the others lack.
-const FALLBACK_FILE: &str = "NotoSerifCJKsc-Regular-jianbao.otf";
-
-/// A typeface role of the bulletin format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// 小标宋: the bulletin name and article titles.
-    Title,
-    /// 仿宋: body text and the footer.
-    Fang,
-    /// 黑体: handling mark, column headings, level-1 headings.
-    Hei,
-    /// 楷体: lead sentences, level-2 headings, subtitles.
-    Kai,
-    /// 宋体: page numbers.
-    Song,
-}
-
-impl Role {
-    /// Every role, in the order `jianbao fonts` lists them.
-    pub const ALL: [Role; 5] = [Role::Title, Role::Fang, Role::Hei, Role::Kai, Role::Song];
-
-    /// The role's key in the template's `fonts` dictionary.
-    pub fn key(self) -> &'static str {
-        match self {
-            Role::Title => "title",
-            Role::Fang => "fang",
-            Role::Hei => "hei",
-            Role::Kai => "kai",
-            Role::Song => "song",
-        }
-    }
-
-    /// The role's Chinese name.
-    pub fn chinese(self) -> &'static str {
-        match self {
-            Role::Title => "小标宋",
-            Role::Fang => "仿宋",
-            Role::Hei => "黑体",
-            Role::Kai => "楷体",
-            Role::Song => "宋体",
-        }
-    }
-
-    /// The offices' own faces, by the family names they are installed under.
-    fn office_families(self) -> &'static [&'static str] {
-        match self {
-            Role::Title => &[
-                "方正小标宋简体",
-                "FZXiaoBiaoSong-B05S",
-                "FZXiaoBiaoSong-B05",
-                "方正小标宋_GBK",
-            ],
-            Role::Fang => &["仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"],
-            Role::Hei => &["黑体", "SimHei"],
-            Role::Kai => &["楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"],
-            Role::Song => &["宋体", "SimSun"],
-        }
-    }
-
-    /// The file of our stand-in for the role.
-    fn shipped_file(self) -> &'static str {
-        match self {
-            Role::Title => "FandolSong-Bold.otf",
-            Role::Fang => "FandolFang-Regular.otf",
-            Role::Hei => "FandolHei-Regular.otf",
-            Role::Kai => "FandolKai-Regular.otf",
-            Role::Song => FALLBACK_FILE,
-        }
-    }
-}
+pub use crate::spec::faces::Role;
+use crate::spec::faces::{FALLBACK_FILE, SHIPPED};
 
 /// Where a loaded face came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -227,7 +134,7 @@ impl Fonts {
     /// in em, as Typst sets it: each character in the first family of the
     /// role that has it; half an em for one that none has.
     pub fn advance(&self, role: &str, text: &str) -> f64 {
-        let Some(role) = Role::ALL.into_iter().find(|r| r.key() == role) else {
+        let Some(role) = Role::from_key(role) else {
             return 0.5 * text.chars().count() as f64;
         };
         let mut known = self.advances.lock().unwrap_or_else(|e| e.into_inner());
@@ -277,10 +184,10 @@ impl Fonts {
             .iter()
             .map(|&role| {
                 let family = self.roles.get(role)[0].clone();
+                // The face the pages are set in: the family's regular one.
                 let origin = self
                     .book()
-                    .select_family(&family.to_lowercase())
-                    .next()
+                    .select(&family.to_lowercase(), FontVariant::default())
                     .and_then(|i| self.origins.get(i).cloned())
                     .unwrap_or(Origin::Shipped("?"));
                 (role, family, origin)
@@ -359,69 +266,23 @@ fn collect_font_files(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<Dia
     }
 }
 
-/// The shipped face of `role`: its family name (the legacy family, name ID
-/// 1, as Word and WPS match it) and its file.
-pub fn shipped(role: Role) -> (String, &'static [u8]) {
-    let data = SHIPPED
-        .iter()
-        .find(|(name, _)| *name == role.shipped_file())
-        .map(|(_, data)| *data)
-        .unwrap_or_default();
-    let family = ttf_parser::Face::parse(data, 0)
-        .ok()
-        .and_then(|face| {
-            face.names()
-                .into_iter()
-                .filter(|n| n.name_id == ttf_parser::name_id::FAMILY && n.is_unicode())
-                .find_map(|n| n.to_string())
-        })
-        .unwrap_or_else(|| role.shipped_file().trim_end_matches(".otf").to_string());
-    (family, data)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// The shipped faces, by role, for a Word document that names them.
-pub fn shipped_faces() -> crate::write::docx::Faces {
-    let name = |role| shipped(role).0;
-    crate::write::docx::Faces {
-        title: name(Role::Title),
-        fang: name(Role::Fang),
-        hei: name(Role::Hei),
-        kai: name(Role::Kai),
-        song: name(Role::Song),
-    }
-}
-
-/// The shipped faces subset to the characters `issue` prints, to embed in
-/// a Word document (their licences, OFL and the Fandol licence, allow it).
-pub fn embedded(
-    issue: &crate::model::Issue,
-) -> Result<Vec<crate::write::docx::EmbeddedFont>, Diagnostic> {
-    use std::collections::BTreeSet;
-    // Every character the document shows, and those Word adds (the page
-    // numbers and the labels).
-    let mut chars: BTreeSet<char> = crate::write::text::text(issue, &Default::default())
-        .chars()
-        .chain((' '..='~').chain("【】：—（）编者按报送发本期增共印份".chars()))
-        .collect();
-    chars.retain(|c| !c.is_control());
-    let mut fonts: Vec<crate::write::docx::EmbeddedFont> = Vec::new();
-    for role in Role::ALL {
-        let (name, data) = shipped(role);
-        if fonts.iter().any(|f| f.name == name) {
-            continue;
+    /// The families `crate::spec::faces` names the shipped faces by are the
+    /// ones Typst finds in them.
+    #[test]
+    fn the_shipped_families_are_named_right() {
+        let (fonts, _) = Fonts::load(&[]);
+        for role in Role::ALL {
+            assert!(
+                fonts
+                    .book()
+                    .contains_family(&role.shipped_family().to_lowercase()),
+                "{}",
+                role.shipped_family()
+            );
         }
-        let subset = crate::write::opentype::subset(data, 0, &chars, &Default::default()).map_err(
-            |why| {
-                Diagnostic::error(
-                    None,
-                    format!("failed to subset the font {} ({})", name, why),
-                )
-            },
-        )?;
-        fonts.push(crate::write::docx::EmbeddedFont {
-            name,
-            bytes: std::sync::Arc::new(subset.bytes),
-        });
     }
-    Ok(fonts)
 }

@@ -17,7 +17,8 @@ use serde::Serialize;
 
 use crate::model::{Block, Face, Issue};
 
-pub use crate::page::{BODY_SIZE_PT, CELL_PT, CELLS};
+pub use crate::spec::kinsoku::{is_closing, is_opening};
+pub use crate::spec::page::{BODY_SIZE_PT, CELL_PT, CELLS};
 
 /// What to do with a closing mark that would begin a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -87,42 +88,6 @@ pub struct Paragraph {
     pub lines: Vec<Line>,
 }
 
-/// Marks that may not begin a line.
-pub fn is_closing(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '）'
-            | '》'
-            | '」'
-            | '』'
-            | '”'
-            | '’'
-            | '】'
-            | '〕'
-            | '〗'
-            | '〉'
-            | '］'
-            | '｝'
-            | '．'
-            | '…'
-            | '—'
-    )
-}
-
-/// Marks that may not end a line.
-pub fn is_opening(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '《' | '「' | '『' | '“' | '‘' | '【' | '〔' | '〖' | '〈' | '［' | '｛'
-    )
-}
-
 /// Whether `c` takes one whole cell.
 fn is_full_width(c: char) -> bool {
     crate::model::is_wide(c) || matches!(c, '·' | '\u{3000}')
@@ -182,12 +147,12 @@ fn units(runs: &[Run], half_width: &dyn Fn(&'static str, &str) -> f64) -> Vec<Un
             }
             let align = if matches!(c, '…' | '—') {
                 Align::Cells
+            } else if c == '·' {
+                Align::Center
             } else if is_closing(c) {
                 Align::Left
             } else if is_opening(c) {
                 Align::Right
-            } else if c == '·' {
-                Align::Center
             } else {
                 Align::Cells
             };

@@ -42,16 +42,26 @@ pub fn typeset(env: &Environment, loaded: &Loaded) -> Result<(Typeset, Vec<Diagn
 }
 
 /// Lays out a loaded issue: its photos prepared, the template compiled.
-/// The warnings are the issue's own ([`Loaded::warnings`]), the template's,
-/// and one for each character that no font has, naming it and where it is
-/// in the source.
+/// See [`typeset_prepared`].
 pub fn typeset_with(
     env: &Environment,
     loaded: &Loaded,
     options: &TypesetOptions,
 ) -> Result<(Typeset, Vec<Diagnostic>), Failure> {
     let photos = input::prepare_photos(loaded, &env.photos)?;
-    let typeset = env.typeset(&loaded.issue, loaded.folder.clone(), options, &photos)?;
+    typeset_prepared(env, loaded, options, &photos)
+}
+
+/// Lays out a loaded issue whose photos are prepared. The warnings are the
+/// issue's own ([`Loaded::warnings`]), the template's, and one for each
+/// character that no font has, naming it and where it is in the source.
+pub fn typeset_prepared(
+    env: &Environment,
+    loaded: &Loaded,
+    options: &TypesetOptions,
+    photos: &[(String, Arc<Prepared>)],
+) -> Result<(Typeset, Vec<Diagnostic>), Failure> {
+    let typeset = env.typeset(&loaded.issue, loaded.folder.clone(), options, photos)?;
     let mut warnings = loaded.warnings.clone();
     warnings.extend(typeset.warnings.iter().cloned());
     for (&c, &page) in &typeset.missing {
@@ -74,6 +84,8 @@ pub struct Environment {
     pub template: TemplateSource,
     /// Photos prepared so far, by content.
     pub photos: crate::photo::Cache,
+    /// Font subsets made so far (OFD, Word's embedded fonts).
+    pub subsets: Arc<crate::write::opentype::Subsets>,
 }
 
 impl Environment {
@@ -84,6 +96,7 @@ impl Environment {
             fonts,
             template,
             photos: Default::default(),
+            subsets: Default::default(),
         }
     }
 

@@ -6,6 +6,8 @@
 //!   calls it with the data;
 //! - `/.jianbao/data.json`: the model as JSON, the only way user text reaches
 //!   Typst (as a value, never as source);
+//! - `/.jianbao/practice.json`: the print facts of `crate::spec::page`, the
+//!   same for every issue;
 //! - `/.jianbao/template/…`: the template (shipped, or `--template`);
 //! - everything else: files in the issue's folder (photos), resolved to real
 //!   paths and refused if they lead outside it (symlinks included).
@@ -37,6 +39,25 @@ const OWN_DIR: &str = ".jianbao";
 
 static MAIN_ID: LazyLock<FileId> = LazyLock::new(|| own_id("main.typ"));
 static DATA_ID: LazyLock<FileId> = LazyLock::new(|| own_id("data.json"));
+static PRACTICE_ID: LazyLock<FileId> = LazyLock::new(|| own_id("practice.json"));
+
+/// `/.jianbao/practice.json`: the print facts the template reads.
+pub fn practice() -> &'static [u8] {
+    static PRACTICE: LazyLock<Vec<u8>> = LazyLock::new(|| {
+        serde_json::to_vec_pretty(&crate::spec::page::Practice::new())
+            .expect("numbers and names serialise")
+    });
+    &PRACTICE
+}
+
+/// jianbao's own files of the virtual root, relative to it: the entry and
+/// the print facts (the data and the template come with each issue).
+pub fn own_files() -> Vec<(PathBuf, Vec<u8>)> {
+    vec![
+        (PathBuf::from(".jianbao/main.typ"), MAIN.as_bytes().to_vec()),
+        (PathBuf::from(".jianbao/practice.json"), practice().to_vec()),
+    ]
+}
 
 fn own_id(name: &str) -> FileId {
     let path = VirtualPath::new(format!("/{OWN_DIR}/{name}")).expect("a valid virtual path");
@@ -143,6 +164,9 @@ impl FileLoader for Loader<'_> {
         }
         if id == *DATA_ID {
             return Ok(self.data.clone());
+        }
+        if id == *PRACTICE_ID {
+            return Ok(Bytes::new(practice()));
         }
         let vpath = id.vpath();
         let path = vpath.get_without_slash();

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use askama::Template;
 
 use crate::model::{Block, Cmyk, Face, Issue};
+use crate::spec::faces::{Faces, Role};
 
 /// How to write HTML.
 #[derive(Debug, Clone, Default)]
@@ -25,6 +26,8 @@ pub fn html(issue: &Issue, options: &HtmlOptions) -> Result<String, askama::Erro
 #[template(path = "bulletin.html")]
 struct Page<'a> {
     title: String,
+    /// A CSS font stack for each role (our constants, never user text).
+    fonts: Faces,
     red: String,
     copy_number: Option<&'a str>,
     handling_mark: Option<&'a str>,
@@ -103,7 +106,8 @@ impl<'a> Page<'a> {
         let signatures = issue.footer.signatures();
         let registration = issue.footer.registration_line();
         Page {
-            title: format!("{} {}", issue.name, issue.number_label()),
+            title: issue.labels().document,
+            fonts: Faces::by_role(Role::css_stack),
             red: css_colour(issue.style.red.unwrap_or(Cmyk::RED)),
             copy_number: issue.copy_number.as_deref(),
             handling_mark: issue.handling_mark.as_deref(),

@@ -13,9 +13,9 @@
 //!
 //! Signatures (GB/T 38540, `Doc_0/Signs/`) and OFD-A are not written.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
@@ -26,10 +26,11 @@ use typst::visualize::{
 use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Failure};
-use crate::model::Issue;
-use crate::page;
-use crate::write::opentype;
-use crate::write::zip::{Zip, escape};
+use crate::spec::page;
+use crate::write::Metadata;
+use crate::write::opentype::{self, Subsets};
+use crate::write::xml::{escape, w3c_date};
+use crate::write::zip::Zip;
 
 const NS: &str = "xmlns:ofd=\"http://www.ofdspec.org/2016\"";
 const XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -37,30 +38,14 @@ const XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 /// How to write OFD.
 #[derive(Debug, Clone)]
 pub struct OfdOptions {
-    /// The document's stable identity (the issue's), hashed into the DocID.
-    pub ident: String,
-    /// Creation date, seconds since 1970 (UTC).
-    pub timestamp: i64,
+    /// The document information (its identity is hashed into the DocID).
+    pub meta: Metadata,
+    /// The font subsets made so far in this process.
+    pub subsets: Arc<Subsets>,
 }
 
-impl OfdOptions {
-    /// The options for `issue`: its identity, and its date unless
-    /// `SOURCE_DATE_EPOCH` is given.
-    pub fn for_issue(issue: &Issue, source_date_epoch: Option<i64>) -> OfdOptions {
-        OfdOptions {
-            ident: issue.ident(),
-            timestamp: source_date_epoch.unwrap_or_else(|| issue.date.unix_seconds()),
-        }
-    }
-}
-
-/// The OFD package of `document`, laid out from `issue`: same input, same
-/// bytes.
-pub fn ofd(
-    document: &PagedDocument,
-    issue: &Issue,
-    options: &OfdOptions,
-) -> Result<Vec<u8>, Failure> {
+/// The OFD package of `document`: same input, same bytes.
+pub fn ofd(document: &PagedDocument, options: &OfdOptions) -> Result<Vec<u8>, Failure> {
     // IDs: 1 the CMYK colour space, then fonts, images and objects as met.
     let mut writer = Writer {
         next_id: 2,
@@ -77,23 +62,31 @@ pub fn ofd(
         .collect();
 
     let mut zip = Zip::new();
-    zip.file("OFD.xml", doc_info(issue, options).as_bytes());
+    zip.file("OFD.xml", doc_info(&options.meta).as_bytes());
 
     // Fonts: subset to what the pages use, then the pages' glyph ids and
     // TextCodes are written against the subsets.
     let mut fonts_xml = String::new();
     let mut font_files = Vec::new();
     for (i, used) in writer.fonts.iter().enumerate() {
-        let subset = subset(used).map_err(|why| {
-            Diagnostic::error(
-                None,
-                format!(
-                    "failed to subset the font {} ({})",
-                    used.font.info().family,
-                    why
-                ),
+        let subset = options
+            .subsets
+            .get(
+                used.font.data(),
+                used.font.index(),
+                &used.chars,
+                &used.glyphs,
             )
-        })?;
+            .map_err(|why| {
+                Diagnostic::error(
+                    None,
+                    format!(
+                        "failed to subset the font {} ({})",
+                        used.font.info().family,
+                        why
+                    ),
+                )
+            })?;
         let (family, postscript) = names(&subset.bytes, &used.font.info().family);
         let file = format!("font_{}.otf", i + 1);
         write!(
@@ -181,34 +174,6 @@ pub fn ofd(
         );
     }
     Ok(zip.finish())
-}
-
-/// A font subset to what `used` needs; kept for the process (a watch or a
-/// batch writes the same subsets again and again), at most 64 of them.
-// A font hashes its data and index, which never change.
-#[allow(clippy::mutable_key_type)]
-fn subset(used: &UsedFont) -> Result<Arc<opentype::Subset>, String> {
-    type Key = (Font, BTreeSet<char>, BTreeSet<u16>);
-    static SUBSETS: Mutex<Option<HashMap<Key, Arc<opentype::Subset>>>> = Mutex::new(None);
-    let key = (used.font.clone(), used.chars.clone(), used.glyphs.clone());
-    let lock = || SUBSETS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(found) = lock().as_ref().and_then(|map| map.get(&key)) {
-        return Ok(found.clone());
-    }
-    // Subset outside the lock, so that parallel jobs do not wait on it.
-    let subset = Arc::new(opentype::subset(
-        used.font.data(),
-        used.font.index(),
-        &used.chars,
-        &used.glyphs,
-    )?);
-    let mut cache = lock();
-    let map = cache.get_or_insert_with(HashMap::new);
-    if map.len() >= 64 {
-        map.clear();
-    }
-    map.insert(key, subset.clone());
-    Ok(subset)
 }
 
 /// The colour space of the masthead red.
@@ -441,11 +406,14 @@ impl Writer {
             },
         )
         .unwrap();
+        // Both colours explicitly, black too: a path's FillColor defaults
+        // to transparent (GB/T 33190 §9.1), so a reader that follows the
+        // standard would not draw a fill without it.
         if let Some(st) = stroke {
-            out.push_str(&colour("StrokeColor", &st.paint));
+            out.push_str(&explicit(colour("StrokeColor", &st.paint), "StrokeColor"));
         }
         if let Some(paint) = &shape.fill {
-            out.push_str(&colour("FillColor", paint));
+            out.push_str(&explicit(colour("FillColor", paint), "FillColor"));
         }
         // The path in the boundary's own space.
         let shifted = shift(data.trim_end(), x0 - pad, y0 - pad);
@@ -515,6 +483,15 @@ fn colour(element: &str, paint: &Paint) -> String {
             }
         }
         _ => String::new(),
+    }
+}
+
+/// `written`, or black when it is empty (the default left out).
+fn explicit(written: String, element: &str) -> String {
+    if written.is_empty() {
+        format!("<ofd:{element} Value=\"0 0 0\"/>")
+    } else {
+        written
     }
 }
 
@@ -600,18 +577,16 @@ fn names(font: &[u8], fallback: &str) -> (String, String) {
 }
 
 /// `OFD.xml`: the document information and where the document is.
-fn doc_info(issue: &Issue, options: &OfdOptions) -> String {
-    let labels = issue.labels();
-    let id: String = Sha256::digest(options.ident.as_bytes())[..16]
+fn doc_info(meta: &Metadata) -> String {
+    let id: String = Sha256::digest(meta.ident.as_bytes())[..16]
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let date = date(options.timestamp);
-    let keywords: String = issue
-        .columns
+    let date = date(meta.timestamp);
+    let keywords: String = meta
+        .keywords
         .iter()
-        .filter_map(|c| c.name.as_ref())
-        .map(|n| format!("<ofd:Keyword>{}</ofd:Keyword>", escape(n.as_str())))
+        .map(|n| format!("<ofd:Keyword>{}</ofd:Keyword>", escape(n)))
         .collect();
     format!(
         "{XML}<ofd:OFD {NS} Version=\"1.0\" DocType=\"OFD\"><ofd:DocBody><ofd:DocInfo>\
@@ -619,12 +594,9 @@ fn doc_info(issue: &Issue, options: &OfdOptions) -> String {
          <ofd:Abstract>{}</ofd:Abstract><ofd:CreationDate>{date}</ofd:CreationDate><ofd:ModDate>{date}</ofd:ModDate>\
          {}<ofd:Creator>jianbao</ofd:Creator><ofd:CreatorVersion>{}</ofd:CreatorVersion>\
          </ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
-        escape(&format!("{} {}", issue.name, labels.title)),
-        escape(&issue.unit),
-        escape(&format!(
-            "{} {}，{} {}",
-            issue.name, labels.title, issue.unit, labels.date
-        )),
+        escape(&meta.title),
+        escape(&meta.author),
+        escape(&meta.description),
         if keywords.is_empty() {
             String::new()
         } else {
@@ -636,7 +608,7 @@ fn doc_info(issue: &Issue, options: &OfdOptions) -> String {
 
 /// `2024-09-20` from seconds since 1970.
 fn date(seconds: i64) -> String {
-    crate::write::docx::w3c_date(seconds)[..10].to_string()
+    w3c_date(seconds)[..10].to_string()
 }
 
 #[cfg(test)]

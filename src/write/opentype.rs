@@ -7,7 +7,8 @@
 //! whose output is meant for PDF and carries no `cmap` or `OS/2`: those two
 //! are added here, and the font is reassembled with fresh checksums.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 use subsetter::GlyphRemapper;
 
@@ -20,6 +21,50 @@ pub struct Subset {
     pub glyphs: BTreeMap<u16, u16>,
     /// Character → new glyph id, as the new `cmap` maps it.
     pub cmap: BTreeMap<char, u16>,
+}
+
+/// Subsets made so far, kept for the process (a watch or a batch writes
+/// the same subsets again and again), at most 64; the environment holds one
+/// for every writer that subsets (OFD, Word's embedded fonts).
+#[derive(Debug, Default)]
+pub struct Subsets {
+    made: Mutex<HashMap<Key, Arc<Subset>>>,
+}
+
+/// A face (where its data lives for the process, its length and index) and
+/// what to keep of it.
+type Key = (usize, usize, u32, BTreeSet<char>, BTreeSet<u16>);
+
+impl Subsets {
+    /// The subset of face `index` of `data` to `chars` and `glyphs`, made
+    /// once. `data` must live for the process (a loaded or shipped font).
+    pub fn get(
+        &self,
+        data: &[u8],
+        index: u32,
+        chars: &BTreeSet<char>,
+        glyphs: &BTreeSet<u16>,
+    ) -> Result<Arc<Subset>, String> {
+        let key = (
+            data.as_ptr() as usize,
+            data.len(),
+            index,
+            chars.clone(),
+            glyphs.clone(),
+        );
+        let lock = || self.made.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = lock().get(&key) {
+            return Ok(found.clone());
+        }
+        // Subset outside the lock, so that parallel jobs do not wait on it.
+        let made = Arc::new(subset(data, index, chars, glyphs)?);
+        let mut map = lock();
+        if map.len() >= 64 {
+            map.clear();
+        }
+        map.insert(key, made.clone());
+        Ok(made)
+    }
 }
 
 /// Subsets face `index` of `data` to `chars` (through its own cmap) and the

@@ -5,44 +5,27 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfStandard, PdfStandards, Timestamp};
 
 use crate::diag::{Diagnostic, Failure};
-use crate::model::Issue;
+use crate::write::Metadata;
 
 /// How to export.
 #[derive(Debug, Clone)]
 pub struct PdfOptions {
-    /// A stable identifier of the document (the PDF's /ID is derived from it).
-    pub ident: String,
-    /// The creation date, seconds since 1970 (UTC).
-    pub timestamp: i64,
+    /// The document's identity and date (the PDF's /ID is derived from the
+    /// identity; its title and description the template sets from the same
+    /// labels).
+    pub meta: Metadata,
     /// A PDF standard to conform to (e.g. PDF/A-2b), if any.
     pub standard: Option<PdfStandard>,
-}
-
-impl PdfOptions {
-    /// The options for `issue`: a stable document id from the issue's
-    /// identity and a creation date from `SOURCE_DATE_EPOCH` when given, else
-    /// the issue date.
-    pub fn for_issue(
-        issue: &Issue,
-        source_date_epoch: Option<i64>,
-        standard: Option<PdfStandard>,
-    ) -> PdfOptions {
-        PdfOptions {
-            ident: issue.ident(),
-            timestamp: source_date_epoch.unwrap_or_else(|| issue.date.unix_seconds()),
-            standard,
-        }
-    }
 }
 
 /// The PDF of `document`: same document and options, same bytes.
 pub fn pdf(document: &PagedDocument, options: &PdfOptions) -> Result<Vec<u8>, Failure> {
     let standards = PdfStandards::new(options.standard.as_slice())
         .map_err(|e| Diagnostic::error(None, e.message().to_string()))?;
-    let timestamp = datetime(options.timestamp)
+    let timestamp = datetime(options.meta.timestamp)
         .ok_or_else(|| Diagnostic::error(None, "the creation date is out of range"))?;
     let typst_options = typst_pdf::PdfOptions {
-        ident: Smart::Custom(options.ident.clone()),
+        ident: Smart::Custom(options.meta.ident.clone()),
         timestamp: Some(Timestamp::new_utc(timestamp)),
         standards,
         ..Default::default()

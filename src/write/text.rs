@@ -9,6 +9,7 @@
 use unicode_width::UnicodeWidthChar;
 
 use crate::model::{Block, Issue};
+use crate::spec::kinsoku::{is_closing, is_opening};
 
 /// How to write text.
 #[derive(Debug, Clone, Default)]
@@ -124,11 +125,6 @@ pub fn text(issue: &Issue, options: &TextOptions) -> String {
     out
 }
 
-/// Characters that may not start a line.
-const NO_START: &str = "，。、；：？！）」』”’》〉】〕…·%,.;:?!)]}";
-/// Characters that may not end a line.
-const NO_END: &str = "（「『“‘《〈【〔([{";
-
 fn width(c: char) -> usize {
     c.width().unwrap_or(0)
 }
@@ -157,8 +153,8 @@ pub fn wrap(line: &str, max: usize) -> Vec<String> {
             // Move the break back until it is allowed; if no place on the line
             // allows it, break where the line is full.
             let disallowed = |at: usize| {
-                NO_START.contains(chars[at])
-                    || NO_END.contains(chars[at - 1])
+                is_closing(chars[at])
+                    || is_opening(chars[at - 1])
                     || inside_word(chars[at - 1], chars[at])
             };
             let mut at = end;
@@ -200,15 +196,9 @@ mod tests {
                 assert!(columns(piece) <= max, "{piece} wider than {max}");
                 let first = piece.chars().next().unwrap();
                 let last = piece.chars().last().unwrap();
-                assert!(
-                    !NO_START.contains(first),
-                    "{piece:?} starts with {first} at {max}"
-                );
+                assert!(!is_closing(first), "{piece:?} starts with {first} at {max}");
                 if i + 1 < pieces.len() {
-                    assert!(
-                        !NO_END.contains(last),
-                        "{piece:?} ends with {last} at {max}"
-                    );
+                    assert!(!is_opening(last), "{piece:?} ends with {last} at {max}");
                 }
             }
         }

@@ -5,23 +5,20 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::typeset::world::MAIN;
-
 /// The files of a typst project: relative path and contents.
 pub type Files = Vec<(PathBuf, Vec<u8>)>;
 
-/// The project folder: `data` is the template's JSON input, `template` the
-/// template's files (relative to its folder), `photos` the prepared photos by
-/// their virtual paths.
-pub fn typ(data: Vec<u8>, template: Files, photos: Files) -> Files {
-    let mut files = vec![
-        (
-            PathBuf::from("main.typ"),
-            b"// Compile with: typst compile --root . main.typ --font-path <jianbao>/fonts\n#include \"/.jianbao/main.typ\"\n".to_vec(),
-        ),
-        (PathBuf::from(".jianbao/main.typ"), MAIN.as_bytes().to_vec()),
-        (PathBuf::from(".jianbao/data.json"), data),
-    ];
+/// The project folder: `own` are jianbao's own files of the virtual root
+/// (the entry, the print facts), `data` the template's JSON input,
+/// `template` the template's files (relative to its folder), `photos` the
+/// prepared photos by their virtual paths.
+pub fn typ(own: Files, data: Vec<u8>, template: Files, photos: Files) -> Files {
+    let mut files = vec![(
+        PathBuf::from("main.typ"),
+        b"// Compile with: typst compile --root . main.typ --font-path <jianbao>/fonts\n#include \"/.jianbao/main.typ\"\n".to_vec(),
+    )];
+    files.extend(own);
+    files.push((PathBuf::from(".jianbao/data.json"), data));
     for (path, bytes) in template {
         files.push((Path::new(".jianbao/template").join(path), bytes));
     }

@@ -91,22 +91,6 @@ impl Zip {
     }
 }
 
-/// Escapes `text` for XML character data and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,10 +111,5 @@ mod tests {
         let end = bytes.len() - 22;
         assert_eq!(&bytes[end..end + 4], b"PK\x05\x06");
         assert_eq!(u16::from_le_bytes([bytes[end + 10], bytes[end + 11]]), 2);
-    }
-
-    #[test]
-    fn markup_in_text_is_escaped() {
-        assert_eq!(escape("<w:t>&\"'"), "&lt;w:t&gt;&amp;&quot;&apos;");
     }
 }

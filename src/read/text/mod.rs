@@ -12,16 +12,13 @@
 //!
 //! The inverse of `write::text`: text → model → text is stable.
 
-pub(crate) mod recognise;
-
 use crate::diag::{Diagnostic, Failure, Position};
-use crate::model::{
-    Article, Block, Column, Comment, Count, Footer, Issue, Kind, Lines, Spot, Style, Text,
-    char_name, is_forbidden, is_wide,
-};
-use recognise::{
+use crate::model::{char_name, is_forbidden, is_wide};
+pub use crate::read::Imported;
+use crate::read::assemble::{FooterLines, Piece, Role, build};
+use crate::read::recognise::{
     MARKS, column_name, ends_closed, find_date, footer_label, heading_level, is_page_number,
-    issue_number, registration, split_lead, squeeze_stray_spaces, title_shaped, total_number,
+    issue_number, split_lead, squeeze_stray_spaces, title_shaped, total_number,
 };
 
 /// Importer switches.
@@ -38,17 +35,6 @@ impl Default for ImportOptions {
     fn default() -> Self {
         ImportOptions { leads: true }
     }
-}
-
-/// An imported issue.
-#[derive(Debug, Clone)]
-pub struct Imported {
-    /// The model.
-    pub issue: Issue,
-    /// Lines that could not be placed, as comments for the YAML.
-    pub comments: Vec<Comment>,
-    /// One warning per such line, naming it.
-    pub warnings: Vec<Diagnostic>,
 }
 
 /// Decodes the input: UTF-8 (a BOM allowed) or, failing that, GB18030 (which
@@ -105,15 +91,13 @@ pub fn import(input: &str, name: &str, options: &ImportOptions) -> Result<Import
         name,
         lines,
         at: 0,
-        comments: Vec::new(),
+        pieces: Vec::new(),
         warnings,
     };
-    let issue = importer.run(options)?;
-    Ok(Imported {
-        issue,
-        comments: importer.comments,
-        warnings: importer.warnings,
-    })
+    importer.run(options)?;
+    let mut imported = build(importer.pieces, name)?;
+    imported.warnings.splice(0..0, importer.warnings);
+    Ok(imported)
 }
 
 /// Splits into lines, normalising line ends and spaces, dropping page numbers
@@ -171,11 +155,13 @@ fn clean_lines(input: &str) -> (Vec<Line>, Vec<(Position, char)>) {
 }
 
 /// "— 3 —", "- 3 -", "第 3 页", "3/12".
+/// The walk over the lines: what it has handed over so far.
 struct Importer<'a> {
     name: &'a str,
     lines: Vec<Line>,
     at: usize,
-    comments: Vec<Comment>,
+    /// The parts found, in reading order, for `read::assemble`.
+    pieces: Vec<Piece>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -190,12 +176,21 @@ impl Importer<'_> {
         line
     }
 
-    /// Keeps a line that could not be placed: a YAML comment and a warning.
-    fn leftover(&mut self, line: &Line, spot: Spot) {
-        self.comments.push(Comment {
-            spot,
-            text: format!("jianbao import: line {} not placed: {}", line.no, line.text),
+    /// Hands over a part found at `line`.
+    fn push(&mut self, role: Role, text: String, line: &Line) {
+        self.pieces.push(Piece {
+            role,
+            text,
+            lead: None,
+            at: format!("line {}", line.no),
         });
+    }
+
+    /// Keeps a line that could not be placed: a YAML comment where it stood
+    /// and a warning.
+    fn leftover(&mut self, line: &Line) {
+        let comment = format!("jianbao import: line {} not placed: {}", line.no, line.text);
+        self.push(Role::Comment, comment, line);
         self.warnings.push(
             Diagnostic::warning(
                 Some(self.name),
@@ -216,8 +211,24 @@ impl Importer<'_> {
             .into()
     }
 
-    fn run(&mut self, options: &ImportOptions) -> Result<Issue, Failure> {
-        // ── Masthead ──
+    /// Finds the parts, step by step; an error when the text does not read
+    /// as a bulletin.
+    fn run(&mut self, options: &ImportOptions) -> Result<(), Failure> {
+        self.masthead()?;
+        let footer_at = self.footer_start();
+        let contents = self.contents(footer_at);
+        self.note(footer_at, &contents);
+        self.articles(footer_at, &contents)?;
+        if options.leads {
+            self.leads();
+        }
+        self.footer(footer_at);
+        Ok(())
+    }
+
+    /// The masthead: copy number, handling mark, name and kind above 第 N 期,
+    /// then （总第 N 期）, the unit and the date.
+    fn masthead(&mut self) -> Result<(), Failure> {
         let number_at = self
             .lines
             .iter()
@@ -228,73 +239,67 @@ impl Importer<'_> {
                     "is this the text of a bulletin? The masthead needs a line like 第 14 期",
                 )
             })?;
-        let mut copy_number = None;
-        let mut handling_mark = None;
-        let mut name = None;
-        let mut kind = Kind::Regular;
+        let (mut copy_number, mut handling_mark, mut name) = (false, false, false);
         let head: Vec<Line> = self.lines[..number_at].to_vec();
         for line in &head {
             let t = line.text.as_str();
-            if copy_number.is_none()
-                && handling_mark.is_none()
-                && name.is_none()
-                && t.chars().all(|c| c.is_ascii_digit())
-            {
-                copy_number = Some(t.to_string());
-            } else if handling_mark.is_none()
-                && name.is_none()
+            if !copy_number && !handling_mark && !name && t.chars().all(|c| c.is_ascii_digit()) {
+                copy_number = true;
+                self.push(Role::Mark, t.to_string(), line);
+            } else if !handling_mark
+                && !name
                 && t.chars().count() <= 20
                 && MARKS.iter().any(|m| t.contains(m))
             {
-                handling_mark = Some(t.to_string());
-            } else if matches!(t, "增刊" | "（增刊）" | "增 刊") {
-                kind = Kind::Supplement;
-            } else if matches!(t, "专刊" | "（专刊）" | "专 刊") {
-                kind = Kind::Special;
-            } else if name.is_none() {
-                name = Some(t.to_string());
+                handling_mark = true;
+                self.push(Role::Mark, t.to_string(), line);
+            } else if matches!(
+                t,
+                "增刊" | "（增刊）" | "增 刊" | "专刊" | "（专刊）" | "专 刊"
+            ) {
+                self.push(Role::Kind, t.to_string(), line);
+            } else if !name {
+                name = true;
+                self.push(Role::Name, t.to_string(), line);
             } else {
-                self.leftover(line, Spot::Top);
+                self.leftover(line);
             }
         }
         self.at = number_at;
         let number_line = self.next().expect("found above");
-        let (number_kind, number) = issue_number(&number_line.text).expect("found above");
+        let (_, number) = issue_number(&number_line.text).expect("found above");
         if number == 0 {
             return Err(self.error(
                 "the issue number is 0",
                 "issue numbers count from 1: correct the 第 N 期 line",
             ));
         }
-        if number_kind != Kind::Regular {
-            kind = number_kind;
-        }
-        let name = name.ok_or_else(|| {
-            self.error(
+        if !name {
+            return Err(self.error(
                 "no bulletin name found above the issue number",
                 "the name is the line above 第 N 期",
-            )
-        })?;
-        let mut total = None;
-        if let Some(line) = self.peek()
-            && let Some(n) = total_number(&line.text)
+            ));
+        }
+        self.push(Role::Number, number_line.text.clone(), &number_line);
+        if let Some(line) = self.peek().cloned()
+            && total_number(&line.text).is_some()
         {
-            total = (n > 0).then_some(n);
+            self.push(Role::Total, line.text.clone(), &line);
             self.at += 1;
         }
         // Unit and date: on two lines, or on one (unit left, date right).
-        let mut unit = None;
+        let mut unit: Option<String> = None;
         let mut date = None;
         for _ in 0..3 {
             let Some(line) = self.peek().cloned() else {
                 break;
             };
-            if let Some((d, range)) = find_date(&line.text) {
-                date = Some(d);
+            if let Some((_, range)) = find_date(&line.text) {
                 let before = line.text[..range.start].trim();
                 if !before.is_empty() && unit.is_none() {
                     unit = Some(before.to_string());
                 }
+                date = Some((line.text[range.start..].to_string(), line));
                 self.at += 1;
                 break;
             } else if unit.is_none() && line.text.chars().count() <= 30 {
@@ -304,7 +309,7 @@ impl Importer<'_> {
                 break;
             }
         }
-        let date = date.ok_or_else(|| {
+        let (date, line) = date.ok_or_else(|| {
             self.error(
                 "no date (2023 年 7 月 21 日) found under the issue number",
                 "the masthead needs the issuing unit and the date",
@@ -316,100 +321,109 @@ impl Importer<'_> {
                 "the unit is the line before the date",
             )
         })?;
+        self.push(Role::UnitDate, format!("{unit} {date}"), &line);
+        Ok(())
+    }
 
-        // ── Footer zone: from the first footer label after which every line is footer-like ──
-        let footer_at = (self.at..self.lines.len())
+    /// The footer zone: from the first footer label after which every line
+    /// is footer-like.
+    fn footer_start(&self) -> usize {
+        (self.at..self.lines.len())
             .find(|&i| {
                 footer_label(&self.lines[i].text).is_some()
                     && self.lines[i..]
                         .iter()
                         .all(|l| l.text.chars().count() <= 60 && !l.text.ends_with('。'))
             })
-            .unwrap_or(self.lines.len());
+            .unwrap_or(self.lines.len())
+    }
 
-        // ── Contents ──
+    /// The contents block, if the body opens with one: its columns and the
+    /// titles listed under each (each title repeats later, as the article's).
+    fn contents(&mut self, footer_at: usize) -> Vec<(Option<String>, Vec<String>)> {
         let mut contents: Vec<(Option<String>, Vec<String>)> = Vec::new();
-        let body_lines: Vec<String> = self.lines[self.at..footer_at]
-            .iter()
-            .map(|l| l.text.clone())
-            .collect();
-        let repeats_later = |i: usize, text: &str| body_lines[i + 1..].iter().any(|t| t == text);
-        let mut i = 0;
-        let starts_contents = body_lines.first().is_some_and(|t| {
-            column_name(t).is_some_and(|_| body_lines.get(1).is_some_and(|n| repeats_later(1, n)))
-                || (title_shaped(t) && repeats_later(0, t))
+        let body: Vec<Line> = self.lines[self.at..footer_at].to_vec();
+        let repeats_later = |i: usize, text: &str| body[i + 1..].iter().any(|l| l.text == text);
+        let starts_contents = body.first().is_some_and(|l| {
+            column_name(&l.text)
+                .is_some_and(|_| body.get(1).is_some_and(|n| repeats_later(1, &n.text)))
+                || (title_shaped(&l.text) && repeats_later(0, &l.text))
         });
-        if starts_contents {
-            while i < body_lines.len() {
-                let t = &body_lines[i];
-                if let Some(col) = column_name(t) {
-                    contents.push((Some(col.to_string()), Vec::new()));
-                } else if title_shaped(t) && repeats_later(i, t) {
-                    if contents.is_empty() {
-                        contents.push((None, Vec::new()));
-                    }
-                    contents.last_mut().expect("pushed").1.push(t.clone());
-                } else {
-                    break;
+        let mut i = 0;
+        while starts_contents && i < body.len() {
+            let line = &body[i];
+            if let Some(column) = column_name(&line.text) {
+                contents.push((Some(column.to_string()), Vec::new()));
+                self.push(Role::Column, line.text.clone(), line);
+            } else if title_shaped(&line.text) && repeats_later(i, &line.text) {
+                if contents.is_empty() {
+                    contents.push((None, Vec::new()));
                 }
-                i += 1;
+                contents
+                    .last_mut()
+                    .expect("pushed")
+                    .1
+                    .push(line.text.clone());
+                self.push(Role::Contents, line.text.clone(), line);
+            } else {
+                break;
             }
+            i += 1;
         }
         self.at += i;
-        let known_titles: Vec<String> = contents.iter().flat_map(|(_, t)| t.clone()).collect();
+        contents
+    }
 
-        // ── Editor's note ──
-        let mut editor_note = None;
-        if let Some(line) = self.peek()
-            && let Some(rest) = line
-                .text
-                .strip_prefix("编者按")
-                .map(|r| r.trim_start_matches(['：', ':', ' ']))
-        {
-            let mut note = rest.to_string();
-            self.at += 1;
-            while self.at < footer_at && !ends_closed(&note) {
-                let next = &self.lines[self.at].text;
-                if known_titles.contains(next) || title_shaped(next) {
-                    break;
-                }
-                note.push_str(next);
-                self.at += 1;
+    /// The editor's note: 编者按： and the lines it goes on in.
+    fn note(&mut self, footer_at: usize, contents: &[(Option<String>, Vec<String>)]) {
+        let Some(first) = self.peek().cloned() else {
+            return;
+        };
+        let Some(rest) = first
+            .text
+            .strip_prefix("编者按")
+            .map(|r| r.trim_start_matches(['：', ':', ' ']))
+        else {
+            return;
+        };
+        let known = |t: &String| contents.iter().any(|(_, titles)| titles.contains(t));
+        let mut note = rest.to_string();
+        self.at += 1;
+        while self.at < footer_at && !ends_closed(&note) {
+            let next = &self.lines[self.at].text;
+            if known(next) || title_shaped(next) {
+                break;
             }
-            editor_note = (!note.trim().is_empty()).then_some(note);
+            note.push_str(next);
+            self.at += 1;
         }
+        if !note.trim().is_empty() {
+            self.push(Role::Note, note, &first);
+        }
+    }
 
-        // ── Articles ──
-        // With a contents block the columns are known in advance; without
-        // one, 【column】 lines in the body open them.
-        let mut columns: Vec<Column> = contents
-            .iter()
-            .map(|(name, _)| Column {
-                name: name.clone().map(Text),
-                articles: Vec::new(),
-            })
-            .collect();
-        let mut current: Option<(usize, usize)> = None;
-        let mut open_paragraph = false;
+    /// The articles up to the footer: titles (a wrapped one joined), their
+    /// subtitle and source lines, paragraphs (healed across page breaks),
+    /// headings, and 【column】 lines where the body shows them.
+    fn articles(
+        &mut self,
+        footer_at: usize,
+        contents: &[(Option<String>, Vec<String>)],
+    ) -> Result<(), Failure> {
+        let known_titles: Vec<String> = contents.iter().flat_map(|(_, t)| t.clone()).collect();
+        let mut in_article = false;
+        // The paragraph a page break may have cut: its piece.
+        let mut open: Option<usize> = None;
+        let mut titles: Vec<String> = Vec::new();
         while self.at < footer_at {
             let line = self.next().expect("in range");
             let t = line.text.clone();
-            let spot = match current {
-                Some((c, a)) => Spot::Body {
-                    article: columns[..c].iter().map(|c| c.articles.len()).sum::<usize>() + a,
-                    block: columns[c].articles[a].body.len(),
-                },
-                None => Spot::Top,
-            };
-            if let Some(col) = column_name(&t) {
-                open_paragraph = false;
+            if let Some(column) = column_name(&t) {
+                open = None;
                 if contents.is_empty() {
-                    columns.push(Column {
-                        name: Some(Text(col.to_string())),
-                        articles: Vec::new(),
-                    });
-                } else if !contents.iter().any(|(n, _)| n.as_deref() == Some(col)) {
-                    self.leftover(&line, spot);
+                    self.push(Role::Column, t, &line);
+                } else if !contents.iter().any(|(n, _)| n.as_deref() == Some(column)) {
+                    self.leftover(&line);
                 }
                 continue;
             }
@@ -421,24 +435,27 @@ impl Importer<'_> {
                 .find(|k| Some(squeeze(k)) == joined)
                 .cloned();
             let is_known = known_titles.contains(&t);
-            if open_paragraph && !is_known && wrapped.is_none() && heading_level(&t).is_none() {
+            if let Some(at) = open
+                && !is_known
+                && wrapped.is_none()
+                && heading_level(&t).is_none()
+            {
                 // A page break cut the paragraph: it goes on here.
-                let (c, a) = current.expect("a paragraph is open");
-                if let Some(Block::Paragraph { text, .. }) = columns[c].articles[a].body.last_mut()
-                {
-                    text.push_str(&t);
-                    open_paragraph = !ends_closed(text);
+                let paragraph = &mut self.pieces[at].text;
+                paragraph.push_str(&t);
+                if ends_closed(paragraph) {
+                    open = None;
                 }
                 continue;
             }
-            open_paragraph = false;
+            open = None;
             let title = if let Some(title) = wrapped {
                 self.at += 1;
                 Some(title)
             } else if is_known
                 || known_titles.is_empty()
                     && title_shaped(&t)
-                    && (current.is_none() || line.after_blank)
+                    && (!in_article || line.after_blank)
                     && self.peek().is_some_and(|n| {
                         !title_shaped(&n.text) || n.text.starts_with(['（', '(', '—'])
                     })
@@ -448,185 +465,95 @@ impl Importer<'_> {
                 None
             };
             if let Some(title) = title {
-                let mut article = Article {
-                    title: Text(title.clone()),
-                    subtitle: None,
-                    source: None,
-                    body: Vec::new(),
-                };
-                // Subtitle (——…) and source (（…供稿）) lines right under the title.
-                while let Some(next) = self.peek() {
-                    let n = &next.text;
-                    let short = n.chars().count() <= 40;
-                    if article.subtitle.is_none() && n.starts_with("——") && short {
-                        article.subtitle = Some(Text(n.clone()));
-                    } else if article.source.is_none()
-                        && n.starts_with(['（', '('])
-                        && n.ends_with(['）', ')'])
-                        && short
-                        && heading_level(n).is_none()
-                    {
-                        article.source = Some(Text(n.clone()));
-                    } else {
-                        break;
-                    }
-                    self.at += 1;
-                }
-                let c = match contents
-                    .iter()
-                    .position(|(_, titles)| titles.contains(&title))
-                {
-                    Some(c) => c,
-                    None => {
-                        if columns.is_empty() {
-                            columns.push(Column {
-                                name: None,
-                                articles: Vec::new(),
-                            });
-                        }
-                        columns.len() - 1
-                    }
-                };
-                columns[c].articles.push(article);
-                current = Some((c, columns[c].articles.len() - 1));
+                self.push(Role::Title, title.clone(), &line);
+                titles.push(title);
+                self.bylines();
+                in_article = true;
                 continue;
             }
-            let Some((c, a)) = current else {
-                self.leftover(&line, spot);
-                continue;
-            };
-            if t.starts_with("[图") && t.ends_with(']') {
-                self.leftover(&line, spot);
+            if !in_article || (t.starts_with("[图") && t.ends_with(']')) {
+                self.leftover(&line);
                 continue;
             }
-            let body = &mut columns[c].articles[a].body;
             if let Some(level) = heading_level(&t) {
-                body.push(Block::Heading { level, text: t });
+                self.push(Role::Heading(level), t, &line);
             } else {
-                open_paragraph = !ends_closed(&t);
-                body.push(Block::Paragraph {
-                    lead: None,
-                    text: t,
-                });
+                let closed = ends_closed(&t);
+                self.push(Role::Body, t, &line);
+                open = (!closed).then_some(self.pieces.len() - 1);
             }
         }
-        columns.retain(|c| !c.articles.is_empty());
-        if columns.is_empty() {
+        if titles.is_empty() {
             return Err(self.error(
                 "no article found",
                 "an article is a title line followed by its paragraphs",
             ));
         }
         for title in &known_titles {
-            if !columns
-                .iter()
-                .flat_map(|c| &c.articles)
-                .any(|a| &a.title.0 == title)
-            {
+            if !titles.contains(title) {
                 self.warnings.push(Diagnostic::warning(
                     Some(self.name),
                     format!("the contents list `{title}` but no article has that title"),
                 ));
             }
         }
-        if options.leads {
-            for article in columns.iter_mut().flat_map(|c| c.articles.iter_mut()) {
-                for block in article.body.iter_mut().skip(1) {
-                    if let Block::Paragraph {
-                        lead: lead @ None,
-                        text,
-                    } = block
-                        && let Some((l, rest)) = split_lead(text)
-                    {
-                        *lead = Some(l);
-                        *text = rest;
-                    }
-                }
-            }
-        }
-
-        // ── Footer ──
-        let footer = self.footer(footer_at);
-        let articles = columns.iter().map(|c| c.articles.len()).sum::<usize>();
-        let style = Style {
-            contents: (contents.is_empty() && articles > 1).then_some(false),
-            ..Style::default()
-        };
-        Ok(Issue {
-            handling_mark,
-            copy_number,
-            name,
-            kind,
-            number,
-            total_number: total,
-            unit,
-            date,
-            editor_note,
-            columns,
-            footer,
-            style,
-        })
+        Ok(())
     }
 
-    fn footer(&mut self, from: usize) -> Footer {
-        let mut footer = Footer::default();
-        let mut current: Option<&'static str> = None;
-        let lines: Vec<Line> = self.lines[from..].to_vec();
-        for line in &lines {
-            let t = line.text.as_str();
-            if let Some((reg, run)) = registration(t) {
-                if let Some(reg) = reg {
-                    footer.registration = Some(Text(reg));
-                }
-                footer.print_run = run.filter(|n| *n > 0).map(Count);
-                current = None;
-                continue;
-            }
-            // 责任编辑：… and 签发：… may share a line.
-            if let Some((label, rest)) = footer_label(t) {
-                let (own, also) = match rest.find("签发") {
-                    Some(at) if label == "责任编辑" => (rest[..at].trim(), Some(&rest[at..])),
-                    _ => (rest, None),
-                };
-                self.footer_field(&mut footer, label, own);
-                if let Some((label2, rest2)) = also.and_then(footer_label) {
-                    self.footer_field(&mut footer, label2, rest2);
-                }
-                current = Some(label);
-                continue;
-            }
-            let target = match current {
-                Some("报" | "报送") => footer.report_to.as_mut(),
-                Some("送" | "抄送") => footer.copy_to.as_mut(),
-                Some("发") => footer.distribute_to.as_mut(),
-                Some("本期增发") => footer.extra_to.as_mut(),
-                _ => None,
-            };
-            match target {
-                Some(lines) => lines.0.push(t.to_string()),
-                None => self.leftover(line, Spot::Footer),
-            }
-        }
-        footer
-    }
-
-    fn footer_field(&mut self, footer: &mut Footer, label: &str, value: &str) {
-        // An empty label line still opens its list: continuation lines follow.
-        let lines = || {
-            Some(Lines(if value.is_empty() {
-                Vec::new()
+    /// The subtitle (——…) and source (（…供稿）) lines right under a title.
+    fn bylines(&mut self) {
+        let (mut subtitle, mut source) = (false, false);
+        while let Some(next) = self.peek().cloned() {
+            let n = &next.text;
+            let short = n.chars().count() <= 40;
+            if !subtitle && n.starts_with("——") && short {
+                subtitle = true;
+            } else if !source
+                && n.starts_with(['（', '('])
+                && n.ends_with(['）', ')'])
+                && short
+                && heading_level(n).is_none()
+            {
+                source = true;
             } else {
-                vec![value.to_string()]
-            }))
-        };
-        match label {
-            "报" | "报送" => footer.report_to = lines(),
-            "送" | "抄送" => footer.copy_to = lines(),
-            "发" => footer.distribute_to = lines(),
-            "本期增发" => footer.extra_to = lines(),
-            "责任编辑" => footer.editor = Text::new(value),
-            "签发" => footer.approver = Text::new(value),
-            _ => {}
+                break;
+            }
+            self.push(Role::Byline, n.clone(), &next);
+            self.at += 1;
+        }
+    }
+
+    /// Lead sentences, by the heuristic of [`ImportOptions::leads`]: in every
+    /// paragraph but an article's first block.
+    fn leads(&mut self) {
+        let mut block = 0;
+        for piece in &mut self.pieces {
+            match piece.role {
+                Role::Title => block = 0,
+                Role::Body if block > 0 => {
+                    if let Some((lead, rest)) = split_lead(&piece.text) {
+                        piece.lead = Some(lead);
+                        piece.text = rest;
+                    }
+                    block += 1;
+                }
+                Role::Body | Role::Heading(_) => block += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// The footer block's lines, each read by [`FooterLines`]'s rules in the
+    /// assembler; a line it cannot place is kept as a comment.
+    fn footer(&mut self, from: usize) {
+        let lines: Vec<Line> = self.lines[from..].to_vec();
+        let mut footer = FooterLines::default();
+        for line in &lines {
+            if footer.line(&line.text) {
+                self.push(Role::Footer, line.text.clone(), line);
+            } else {
+                self.leftover(line);
+            }
         }
     }
 }

@@ -1,17 +1,20 @@
-//! Paragraphs whose role is known from their look → model: what the DOCX
-//! and PDF readers share. A Word document says a paragraph's role by its
-//! style (or by its run properties), a PDF page by face, size, colour and
-//! position; either way the reader hands over [`Piece`]s in reading order
-//! and this module assembles the issue: masthead fields, the columns (from
-//! the contents when the body does not show them), articles, the footer.
-//! What fits nowhere becomes a comment and a warning naming where it was.
+//! The parts of a past issue → model: what every reader of past issues
+//! shares. A Word document says a paragraph's role by its style (or by its
+//! run properties), a PDF page by face, size, colour and position; either
+//! way the reader hands over [`Piece`]s in reading order and [`build`]
+//! assembles the issue: masthead fields, the columns (from the contents when
+//! the body does not show them), articles, the footer. The text reader, which
+//! finds the masthead and the body by their lines, hands its footer lines to
+//! [`FooterLines`] like the rest. What fits nowhere becomes a comment and a
+//! warning naming where it was.
 
 use crate::diag::{Diagnostic, Failure};
 use crate::model::{
-    Article, Block, Column, Comment, Count, Footer, Issue, Kind, Lines, Spot, Style, Text,
+    Article, Block, Column, Comment, Count, Footer, Issue, Kind, Lines, Recipients,
+    SIGNATURE_LABELS, Spot, Style, Text,
 };
-use crate::read::text::Imported;
-use crate::read::text::recognise::{
+use crate::read::Imported;
+use crate::read::recognise::{
     column_name, find_date, footer_label, issue_number, registration, total_number,
 };
 
@@ -50,6 +53,9 @@ pub enum Role {
     Caption,
     /// A line of the footer block.
     Footer,
+    /// Something the reader could not place and has warned of: its text
+    /// becomes a YAML comment where it stood.
+    Comment,
 }
 
 /// A paragraph and its role.
@@ -74,15 +80,70 @@ pub fn build(pieces: Vec<Piece>, name: &str) -> Result<Imported, Failure> {
     b.finish(name)
 }
 
-/// The footer's recipient list under `label` (报, 送, 发, 本期增发).
-fn recipients<'f>(footer: &'f mut Footer, label: &str) -> Option<&'f mut Option<Lines>> {
-    Some(match label {
-        "报" => &mut footer.report_to,
-        "送" => &mut footer.copy_to,
-        "发" => &mut footer.distribute_to,
-        "本期增发" => &mut footer.extra_to,
-        _ => return None,
-    })
+/// The footer block's lines → the footer, line by line: what every reader
+/// of past issues does with the lines under the body.
+#[derive(Debug, Default)]
+pub struct FooterLines {
+    footer: Footer,
+    /// The recipient group continuation lines belong to.
+    current: Option<Recipients>,
+}
+
+impl FooterLines {
+    /// Takes one line of the footer block; false when it is none of the
+    /// footer's (the caller keeps it as a comment).
+    pub fn line(&mut self, text: &str) -> bool {
+        let t = text.trim();
+        if let Some((registration, run)) = registration(t) {
+            if let Some(registration) = registration {
+                self.footer.registration = Some(Text(registration));
+            }
+            self.footer.print_run = run.filter(|n| *n > 0).map(Count);
+            self.current = None;
+            return true;
+        }
+        if let Some((label, rest)) = footer_label(t) {
+            // 责任编辑：… and 签发：… may share a line.
+            let (own, also) = match rest.find(SIGNATURE_LABELS[1]) {
+                Some(at) if label == SIGNATURE_LABELS[0] => (rest[..at].trim(), Some(&rest[at..])),
+                _ => (rest, None),
+            };
+            self.field(label, own);
+            if let Some((label, rest)) = also.and_then(footer_label) {
+                self.field(label, rest);
+            }
+            return true;
+        }
+        if let Some(group) = self.current
+            && let Some(Lines(lines)) = self.footer.recipients_mut(group)
+        {
+            lines.push(t.to_string());
+            return true;
+        }
+        false
+    }
+
+    fn field(&mut self, label: &str, value: &str) {
+        self.current = Recipients::from_label(label);
+        match self.current {
+            // An empty label line still opens its list: continuation lines follow.
+            Some(group) => {
+                *self.footer.recipients_mut(group) = Some(Lines(if value.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![value.to_string()]
+                }))
+            }
+            None if label == SIGNATURE_LABELS[0] => self.footer.editor = Text::new(value),
+            None if label == SIGNATURE_LABELS[1] => self.footer.approver = Text::new(value),
+            None => {}
+        }
+    }
+
+    /// The footer the lines gave.
+    pub fn finish(self) -> Footer {
+        self.footer
+    }
 }
 
 #[derive(Default)]
@@ -99,16 +160,21 @@ struct Builder {
     contents: Vec<(Option<String>, Vec<String>)>,
     /// The body: columns as the body shows them.
     columns: Vec<Column>,
-    footer: Footer,
-    last_footer_label: Option<&'static str>,
+    footer: FooterLines,
     closing: Vec<String>,
-    stray: Vec<(String, String)>,
+    /// Pieces that fit nowhere: where they go, where they were, their text.
+    stray: Vec<(Spot, String, String)>,
+    in_footer: bool,
     comments: Vec<Comment>,
 }
 
 impl Builder {
-    fn article(&mut self) -> Option<&mut Article> {
+    fn article_mut(&mut self) -> Option<&mut Article> {
         self.columns.last_mut()?.articles.last_mut()
+    }
+
+    fn article(&self) -> Option<&Article> {
+        self.columns.last()?.articles.last()
     }
 
     fn piece(&mut self, piece: Piece) {
@@ -117,18 +183,25 @@ impl Builder {
             Role::Mark if self.name.is_none() => self.marks.push(text),
             Role::Name if self.name.is_none() => self.name = Some(text),
             Role::Kind => {
-                self.kind = match text.replace(' ', "").as_str() {
+                let bare = text.replace(' ', "");
+                self.kind = match bare.trim_matches(['（', '）', '(', ')']) {
                     "增刊" => Kind::Supplement,
                     "专刊" => Kind::Special,
                     _ => Kind::Regular,
                 }
             }
             Role::Number if self.number.is_none() => match issue_number(&text) {
-                Some((_, n)) => self.number = Some(n),
+                Some((kind, n)) => {
+                    // 增刊第 2 期 says the kind itself.
+                    if kind != Kind::Regular {
+                        self.kind = kind;
+                    }
+                    self.number = Some(n);
+                }
                 None => self.stray(piece),
             },
             Role::Total => match total_number(&text) {
-                Some(n) => self.total = Some(n),
+                Some(n) => self.total = (n > 0).then_some(n),
                 None => self.stray(piece),
             },
             Role::UnitDate if self.unit.is_none() => match find_date(&text) {
@@ -190,17 +263,21 @@ impl Builder {
                     body: Vec::new(),
                 });
             }
-            Role::Byline => match self.article() {
-                Some(article) if article.body.is_empty() => {
-                    let line = Some(Text(text.clone()));
-                    if text.starts_with('（') && text.ends_with('）') {
-                        article.source = line;
-                    } else if article.source.is_none() {
-                        article.subtitle = line;
-                    }
+            Role::Byline => {
+                let source = text.starts_with(['（', '(']) && text.ends_with(['）', ')']);
+                let slot = match self.article_mut() {
+                    Some(article) if article.body.is_empty() => match source {
+                        true if article.source.is_none() => Some(&mut article.source),
+                        _ if article.subtitle.is_none() => Some(&mut article.subtitle),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match slot {
+                    Some(slot) => *slot = Some(Text(text)),
+                    None => self.stray(piece),
                 }
-                _ => self.stray(piece),
-            },
+            }
             Role::Body | Role::Heading(_) | Role::Photo(_) | Role::Caption => {
                 let block = match &piece.role {
                     Role::Body => Block::Paragraph {
@@ -222,7 +299,7 @@ impl Builder {
                     },
                 };
                 let caption = piece.role == Role::Caption;
-                match self.article() {
+                match self.article_mut() {
                     Some(article) if caption => match article.body.last_mut() {
                         Some(Block::Photo { caption, .. }) if caption.is_none() => {
                             *caption = Some(text)
@@ -233,47 +310,44 @@ impl Builder {
                     None => self.stray(piece),
                 }
             }
-            Role::Footer => self.footer_line(&text),
+            Role::Footer => {
+                self.in_footer = true;
+                self.footer_line(&text)
+            }
+            Role::Comment => {
+                let spot = self.spot();
+                self.comments.push(Comment {
+                    spot,
+                    text: piece.text,
+                });
+            }
             _ => self.stray(piece),
         }
     }
 
     fn footer_line(&mut self, text: &str) {
-        if let Some((label, rest)) = footer_label(text)
-            && let Some(field) = recipients(&mut self.footer, label)
-        {
-            *field = Some(Lines(vec![rest.trim().to_string()]));
-            self.last_footer_label = Some(label);
-            return;
+        if !self.footer.line(text) {
+            self.closing.push(text.to_string());
         }
-        if let Some((registration_text, run)) = registration(text) {
-            self.footer.registration = registration_text.map(Text);
-            self.footer.print_run = run.map(Count);
-            self.last_footer_label = None;
-            return;
+    }
+
+    /// Where a comment goes now: before the next block of the article being
+    /// read, at the top before any, or before the footer.
+    fn spot(&self) -> Spot {
+        let articles: usize = self.columns.iter().map(|c| c.articles.len()).sum();
+        match self.article() {
+            _ if self.in_footer => Spot::Footer,
+            Some(article) => Spot::Body {
+                article: articles - 1,
+                block: article.body.len(),
+            },
+            None => Spot::Top,
         }
-        if text.contains("责任编辑：") || text.contains("签发：") {
-            for part in text.split_whitespace() {
-                if let Some(name) = part.strip_prefix("责任编辑：") {
-                    self.footer.editor = Some(Text(name.to_string()));
-                } else if let Some(name) = part.strip_prefix("签发：") {
-                    self.footer.approver = Some(Text(name.to_string()));
-                }
-            }
-            self.last_footer_label = None;
-            return;
-        }
-        if let Some(label) = self.last_footer_label
-            && let Some(Some(Lines(lines))) = recipients(&mut self.footer, label)
-        {
-            lines.push(text.trim().to_string());
-            return;
-        }
-        self.closing.push(text.to_string());
     }
 
     fn stray(&mut self, piece: Piece) {
-        self.stray.push((piece.at, piece.text));
+        let spot = self.spot();
+        self.stray.push((spot, piece.at, piece.text));
     }
 
     fn finish(mut self, name: &str) -> Result<Imported, Failure> {
@@ -302,58 +376,91 @@ impl Builder {
                 .hint("import the issue's text instead (jianbao import OLD.txt)"),
             ]));
         }
+        // A title the body shows wrapped reads as its contents entry does,
+        // where the two differ only in spaces: the spaces between phrases
+        // that a wrap hid.
+        let squeeze = |t: &str| t.replace(' ', "");
+        for article in self.columns.iter_mut().flat_map(|c| c.articles.iter_mut()) {
+            let title = article.title.as_str();
+            let spaces = |t: &str| t.matches(' ').count();
+            if let Some(listed) = self
+                .contents
+                .iter()
+                .flat_map(|(_, titles)| titles)
+                .find(|t| squeeze(t) == squeeze(title) && spaces(t) > spaces(title))
+            {
+                article.title = Text(listed.clone());
+            }
+        }
         // The contents say which column each article is in, when the body
         // shows no column headings.
         let body_has_columns = self.columns.iter().any(|c| c.name.is_some());
         let shows_contents = !self.contents.is_empty();
         if shows_contents && !body_has_columns {
             let articles: Vec<Article> = self.columns.drain(..).flat_map(|c| c.articles).collect();
-            let mut rest = articles.into_iter();
-            for (column, titles) in &self.contents {
-                let articles: Vec<Article> = rest.by_ref().take(titles.len()).collect();
-                self.columns.push(Column {
-                    name: column.clone().map(Text),
-                    articles,
-                });
-            }
-            let tail: Vec<Article> = rest.collect();
-            if !tail.is_empty() {
-                match self.columns.last_mut() {
-                    Some(last) => last.articles.extend(tail),
-                    None => self.columns.push(Column {
-                        name: None,
-                        articles: tail,
-                    }),
+            self.columns = self
+                .contents
+                .iter()
+                .map(|(name, _)| Column {
+                    name: name.clone().map(Text),
+                    articles: Vec::new(),
+                })
+                .collect();
+            // By the contents' titles when each article has its entry there,
+            // else by their counts in order.
+            let squeeze = |t: &str| t.replace(' ', "");
+            let listed = |title: &str| {
+                self.contents
+                    .iter()
+                    .position(|(_, titles)| titles.iter().any(|t| squeeze(t) == squeeze(title)))
+            };
+            let by_title: Option<Vec<usize>> =
+                articles.iter().map(|a| listed(a.title.as_str())).collect();
+            let places: Vec<usize> = match by_title {
+                Some(places) => places,
+                None => {
+                    let mut places = Vec::new();
+                    for (c, (_, titles)) in self.contents.iter().enumerate() {
+                        places.extend(std::iter::repeat_n(c, titles.len()));
+                    }
+                    places
                 }
+            };
+            let last = self.columns.len() - 1;
+            for (i, article) in articles.into_iter().enumerate() {
+                let c = places.get(i).copied().unwrap_or(last);
+                self.columns[c].articles.push(article);
             }
         }
         self.columns.retain(|c| !c.articles.is_empty());
         let articles: usize = self.columns.iter().map(|c| c.articles.len()).sum();
         let mut warnings = Vec::new();
-        for (at, text) in self.stray.iter().chain(
-            self.closing
-                .iter()
-                .map(|t| ("the footer", t))
-                .map(|(a, t)| (a.to_string(), t.clone()))
-                .collect::<Vec<_>>()
-                .iter(),
-        ) {
+        let closing = self
+            .closing
+            .iter()
+            .map(|t| (Spot::Footer, "the footer".to_string(), t.clone()));
+        for (spot, at, text) in self.stray.iter().cloned().chain(closing) {
             warnings.push(Diagnostic::warning(
                 Some(name),
-                format!(
-                    "{}: could not place `{}`; it is kept as a comment",
-                    at, text
-                ),
+                format!("{at}: could not place `{text}`; it is kept as a comment"),
             ));
             self.comments.push(Comment {
-                spot: Spot::Footer,
+                spot,
                 text: format!("{at}: {text}"),
             });
+        }
+        // 份号 is a number; a single mark that is not one is the handling mark.
+        if self.marks.len() == 1 && self.marks[0].chars().all(|c| c.is_ascii_digit()) {
+            self.marks.push(String::new());
         }
         let (copy_number, handling_mark) = match self.marks.len() {
             0 => (None, None),
             1 => (None, self.marks.pop()),
-            _ => (Some(self.marks.remove(0)), Some(self.marks.join(" "))),
+            _ => {
+                let copy = self.marks.remove(0);
+                let mark = self.marks.join(" ");
+                (Some(copy), (!mark.trim().is_empty()).then_some(mark))
+            }
         };
         let issue = Issue {
             handling_mark,
@@ -366,7 +473,7 @@ impl Builder {
             date: self.date.expect("checked above"),
             editor_note: self.note,
             columns: self.columns,
-            footer: self.footer,
+            footer: self.footer.finish(),
             style: Style {
                 // Several articles and no contents: the series leaves them out.
                 contents: (articles > 1 && !shows_contents).then_some(false),

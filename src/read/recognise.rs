@@ -2,7 +2,7 @@
 //! in every spelling, dates, issue numbers, footer labels, headings, titles
 //! and lead sentences. Each looks at one line's text; none keeps state.
 
-use crate::model::{Date, Kind, is_wide};
+use crate::model::{Date, Kind, Recipients, is_wide};
 
 pub(crate) fn is_page_number(line: &str) -> bool {
     let inner =
@@ -158,7 +158,7 @@ pub(crate) fn total_number(text: &str) -> Option<u32> {
     number(inner)
 }
 
-pub(super) const MARKS: &[&str] = &[
+pub(crate) const MARKS: &[&str] = &[
     "内部资料",
     "工作资料",
     "注意保存",
@@ -170,18 +170,10 @@ pub(super) const MARKS: &[&str] = &[
     "内部",
 ];
 
-/// A footer label at the start of `text`: the label and the rest.
+/// A footer label at the start of `text`, by [`Recipients::line_labels`]:
+/// the label as printed and the rest.
 pub(crate) fn footer_label(text: &str) -> Option<(&'static str, &str)> {
-    for label in [
-        "本期增发",
-        "责任编辑",
-        "签发",
-        "抄送",
-        "报送",
-        "报",
-        "送",
-        "发",
-    ] {
+    for label in Recipients::line_labels() {
         if let Some(rest) = text.strip_prefix(label)
             && let Some(rest) = rest.trim_start().strip_prefix(['：', ':'])
         {

@@ -1,0 +1,202 @@
+//! A PDF of a past issue → model, in three stages: [`glyphs`] interprets the
+//! pages with the hayro crates (which typst uses to read PDFs): every glyph
+//! with its position, size, face, weight and colour, its character through
+//! the font's ToUnicode map; photos as images. [`lines`] rebuilds the lines
+//! from the glyphs, and [`structure`] the parts from how they look: the
+//! masthead by its red and its size (and what stands above and below it),
+//! the contents block, titles by size and face (whole, however many lines),
+//! sources and subtitles, paragraphs by their first-line indent across line
+//! and page breaks, lead sentences by a change of face or weight at a
+//! paragraph's start, headings by face and 一、/（一）, page numbers dropped
+//! by position, the footer by its size on the last page; `read::assemble`
+//! builds the issue from them. Glyphs without a character are warnings
+//! naming the page.
+
+mod glyphs;
+mod lines;
+mod structure;
+
+use hayro_interpret::hayro_syntax::Pdf;
+use hayro_interpret::{
+    Context, InterpreterCache, InterpreterSettings, TransformExt, interpret_page,
+};
+use kurbo::Rect;
+
+use crate::diag::{Diagnostic, Failure};
+use crate::read::Imported;
+use crate::read::assemble::build;
+use crate::spec::page;
+use glyphs::{Collector, name_faces};
+use lines::{Line, lines_of};
+
+/// At most this many pages are read.
+pub const MAX_PAGES: usize = 500;
+
+/// At most this deep may arrays and dictionaries nest (a page needs a few).
+pub const MAX_NESTING: usize = 256;
+
+/// A photo taken out of the PDF: its file name and PNG/JPEG bytes.
+pub type Photo = (String, Vec<u8>);
+
+/// Reads the PDF `bytes` (named `name` in messages); photos are named
+/// `<stem>-photo-N.png`.
+pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Photo>), Failure> {
+    let fail = |why: &str, hint: &str| {
+        Failure(vec![
+            Diagnostic::error(Some(name), why.to_string()).hint(hint.to_string()),
+        ])
+    };
+    if nesting(bytes) > MAX_NESTING {
+        return Err(fail(
+            &format!("the PDF nests its objects more than {MAX_NESTING} deep (damaged or hostile)"),
+            "open it in a PDF viewer and save it again, or import the issue's text",
+        ));
+    }
+    let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
+        hayro_interpret::hayro_syntax::LoadPdfError::Decryption(_) => fail(
+            "the PDF is encrypted",
+            "save an unprotected copy first, or import the issue's text",
+        ),
+        _ => fail(
+            "this is not a readable PDF (damaged or truncated)",
+            "open it in a PDF viewer and save it again, or import the issue's text",
+        ),
+    })?;
+    let pages = pdf.pages();
+    if pages.is_empty() {
+        return Err(fail(
+            "the PDF has no pages",
+            "check that it is the right file",
+        ));
+    }
+    if pages.len() > MAX_PAGES {
+        return Err(fail(
+            &format!(
+                "the PDF has {} pages; a bulletin has at most {MAX_PAGES}",
+                pages.len()
+            ),
+            "split it into its issues first",
+        ));
+    }
+    let cache = InterpreterCache::new();
+    let mut collector = Collector {
+        page: 0,
+        glyphs: Vec::new(),
+        pictures: Vec::new(),
+        unmapped: Vec::new(),
+    };
+    for (i, page) in pages.iter().enumerate() {
+        collector.page = i + 1;
+        let (w, h) = page.render_dimensions();
+        let mut context = Context::new(
+            page.initial_transform(true).to_kurbo(),
+            Rect::new(0.0, 0.0, f64::from(w), f64::from(h)),
+            &cache,
+            page.xref(),
+            InterpreterSettings::default(),
+        );
+        interpret_page(page, &mut context, &mut collector);
+    }
+    if collector.glyphs.is_empty() {
+        return Err(fail(
+            "the PDF has no text layer (a scan?): there is nothing to import",
+            "run OCR on it first, or import the issue's text",
+        ));
+    }
+    let mut warnings = Vec::new();
+    if let Some(&(page, x, y)) = collector.unmapped.first() {
+        warnings.push(Diagnostic::warning(
+            Some(name),
+            format!(
+                "{} glyphs have no Unicode character (a font without a ToUnicode map) and are left out; the first on page {} at {} mm from the left, {} mm from the top",
+                collector.unmapped.len(),
+                page,
+                x.round(),
+                y.round()
+            ),
+        ));
+    }
+    let last_page = pages.len();
+    name_faces(&mut collector.glyphs);
+    let lines: Vec<Line> = lines_of(collector.glyphs)
+        .into_iter()
+        // Page numbers and anything else under the type area.
+        .filter(|l| l.y < page::TOP_MM + page::TYPE_HEIGHT_MM + 2.0)
+        .collect();
+
+    let (pieces, photos) = structure::pieces(&lines, &collector.pictures, last_page, stem);
+    let mut imported = build(pieces, name)?;
+    imported.warnings.splice(0..0, warnings);
+    Ok((imported, photos))
+}
+
+/// How deep arrays and dictionaries nest in the file's objects, found by a
+/// scan that skips strings, comments and streams' data: the bound the
+/// parser's recursion gets before it runs.
+fn nesting(bytes: &[u8]) -> usize {
+    let (mut depth, mut most, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                while i < bytes.len() && !matches!(bytes[i], b'\r' | b'\n') {
+                    i += 1;
+                }
+            }
+            b'(' => {
+                // A literal string: balanced parentheses, backslash escapes.
+                let mut level = 0usize;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\\' => i += 1,
+                        b'(' => level += 1,
+                        b')' => {
+                            level -= 1;
+                            if level == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'[' => {
+                depth += 1;
+                most = most.max(depth);
+            }
+            b'<' if bytes.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                most = most.max(depth);
+                i += 1;
+            }
+            b']' => depth = depth.saturating_sub(1),
+            b'>' if bytes.get(i + 1) == Some(&b'>') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b's' if bytes[i..].starts_with(b"stream") => {
+                // A stream's data, up to its end.
+                match bytes[i..].windows(9).position(|w| w == b"endstream") {
+                    Some(at) => i += at + 8,
+                    None => break,
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    most
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_measured_outside_strings_and_streams() {
+        assert_eq!(nesting(b"<< /A [1 2 [3]] >>"), 3);
+        assert_eq!(nesting(b"(a [[[ string) [1]"), 1);
+        assert_eq!(nesting(b"stream\n[[[[[[\nendstream [ ]"), 1);
+        assert_eq!(nesting(&b"[".repeat(100_000)), 100_000);
+    }
+}

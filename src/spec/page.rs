@@ -1,0 +1,186 @@
+//! The page of a bulletin (GB/T 9704 §5.2, docs/format.md) and the practice
+//! sizes of its parts: the numbers every writer that places text on a page
+//! shares — the Typst template (which receives them as data, see
+//! [`Practice`]), the character grid, photos, the DOCX and OFD writers and the
+//! PDF reader.
+
+use serde::Serialize;
+
+/// A4, in millimetres.
+pub const PAGE_WIDTH_MM: f64 = 210.0;
+/// A4, in millimetres.
+pub const PAGE_HEIGHT_MM: f64 = 297.0;
+/// The type area (版心) starts this far from the top edge.
+pub const TOP_MM: f64 = 37.0;
+/// The type area starts this far from the left edge.
+pub const LEFT_MM: f64 = 28.0;
+/// Width of the type area.
+pub const TYPE_WIDTH_MM: f64 = 156.0;
+/// Height of the type area.
+pub const TYPE_HEIGHT_MM: f64 = 225.0;
+/// Lines of body text on a full page.
+pub const LINES: u32 = 22;
+/// Cells (characters) in a full body line.
+pub const CELLS: u32 = 28;
+/// The body size (三号), in points.
+pub const BODY_SIZE_PT: f64 = 16.0;
+/// The line pitch offices set ("exactly 28.95 pt"), in points.
+pub const PITCH_PT: f64 = 28.95;
+/// One cell of the character grid, in points: the type-area width over
+/// [`CELLS`].
+pub const CELL_PT: f64 = TYPE_WIDTH_MM / MM_PER_PT / CELLS as f64;
+/// Page numbers (四号), in points.
+pub const PAGE_NUMBER_SIZE_PT: f64 = 14.0;
+/// The top of the page number's dashes stands this far below the type area.
+pub const PAGE_NUMBER_GAP_MM: f64 = 7.0;
+/// Millimetres in a point.
+pub const MM_PER_PT: f64 = 25.4 / 72.0;
+
+/// The bulletin name is fitted to the type-area width, up to this size.
+pub const NAME_MAX_PT: f64 = 60.0;
+/// Article titles (二号).
+pub const TITLE_PT: f64 = 22.0;
+/// The kind label 增刊/专刊 (一号).
+pub const KIND_PT: f64 = 26.0;
+/// The footer block's text (四号).
+pub const FOOTER_PT: f64 = 14.0;
+/// The red rule under the masthead, by default.
+pub const RULE_PT: f64 = 1.5;
+/// From the unit/date line's baseline to the middle of the red rule.
+pub const RULE_GAP_MM: f64 = 4.0;
+/// The footer block's first and last rules.
+pub const FOOTER_OUTER_RULE_MM: f64 = 0.35;
+/// The footer block's rules between its groups.
+pub const FOOTER_INNER_RULE_MM: f64 = 0.25;
+/// Tracking that makes a 三号 character take one cell.
+pub const BODY_TRACKING_PT: f64 = CELL_PT - BODY_SIZE_PT;
+
+/// The Chinese sizes (字号) the template names, in points.
+pub const SIZES: [(&str, f64); 8] = [
+    ("chuhao", 42.0),
+    ("xiaochu", 36.0),
+    ("yihao", KIND_PT),
+    ("erhao", TITLE_PT),
+    ("xiaoer", 18.0),
+    ("sanhao", BODY_SIZE_PT),
+    ("xiaosan", 15.0),
+    ("sihao", PAGE_NUMBER_SIZE_PT),
+];
+
+/// The right margin.
+pub fn right_mm() -> f64 {
+    PAGE_WIDTH_MM - LEFT_MM - TYPE_WIDTH_MM
+}
+
+/// The bottom margin.
+pub fn bottom_mm() -> f64 {
+    PAGE_HEIGHT_MM - TOP_MM - TYPE_HEIGHT_MM
+}
+
+/// The print facts the template reads (`/.jianbao/practice.json`): the page,
+/// the grid, the practice sizes and the faces' defaults, in millimetres and
+/// points. A template states none of these numbers itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct Practice {
+    /// The page, in millimetres.
+    pub page: Size,
+    /// The type area, in millimetres from the page's top left corner.
+    pub type_area: Area,
+    /// Cells of a full body line.
+    pub cells: u32,
+    /// The line pitch, points.
+    pub pitch: f64,
+    /// The body size, points.
+    pub body_size: f64,
+    /// The body tracking, points.
+    pub body_tracking: f64,
+    /// The name's upper bound, points.
+    pub name_max_size: f64,
+    /// The red rule, points, and its distance below the unit/date baseline, mm.
+    pub rule_thickness: f64,
+    /// See [`RULE_GAP_MM`].
+    pub rule_gap: f64,
+    /// The footer block's outer and inner rules, millimetres.
+    pub footer_rules: (f64, f64),
+    /// The page number's distance below the type area, millimetres.
+    pub page_number_gap: f64,
+    /// 字号 name → points.
+    pub sizes: std::collections::BTreeMap<&'static str, f64>,
+    /// The families each role uses when the caller does not say, best first.
+    pub fonts: std::collections::BTreeMap<&'static str, Vec<&'static str>>,
+}
+
+/// A width and a height.
+#[derive(Debug, Clone, Serialize)]
+pub struct Size {
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+/// A rectangle by its top left corner and size.
+#[derive(Debug, Clone, Serialize)]
+pub struct Area {
+    /// From the top edge.
+    pub top: f64,
+    /// From the left edge.
+    pub left: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+impl Practice {
+    /// The facts of this module.
+    pub fn new() -> Practice {
+        use crate::spec::faces::Role;
+        Practice {
+            page: Size {
+                width: PAGE_WIDTH_MM,
+                height: PAGE_HEIGHT_MM,
+            },
+            type_area: Area {
+                top: TOP_MM,
+                left: LEFT_MM,
+                width: TYPE_WIDTH_MM,
+                height: TYPE_HEIGHT_MM,
+            },
+            cells: CELLS,
+            pitch: PITCH_PT,
+            body_size: BODY_SIZE_PT,
+            body_tracking: BODY_TRACKING_PT,
+            name_max_size: NAME_MAX_PT,
+            rule_thickness: RULE_PT,
+            rule_gap: RULE_GAP_MM,
+            footer_rules: (FOOTER_OUTER_RULE_MM, FOOTER_INNER_RULE_MM),
+            page_number_gap: PAGE_NUMBER_GAP_MM,
+            sizes: SIZES.into_iter().collect(),
+            fonts: Role::ALL
+                .into_iter()
+                .map(|role| {
+                    let mut families = vec![role.office_face()];
+                    families.extend(role.shipped_families());
+                    (role.key(), families)
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Default for Practice {
+    fn default() -> Practice {
+        Practice::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_margins_follow_from_the_type_area() {
+        assert!((right_mm() - 26.0).abs() < 1e-9 && (bottom_mm() - 35.0).abs() < 1e-9);
+    }
+}
