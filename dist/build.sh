@@ -19,10 +19,12 @@
 # (natively, under qemu-user-static, under wine) and compares the PDF, HTML
 # and text with the native x86-64 build's, byte for byte.
 #
-# What it installs when missing: Debian's gcc-mingw-w64-x86-64,
-# qemu-user-static with libc6-arm64-cross (the ARM64 C library qemu runs
-# against), wine64, zip and dpkg-dev; rustup's targets; ziglang (pip) and
-# cargo-zigbuild (cargo), which link the Linux builds against glibc 2.28.
+# What it installs when missing, for the targets named: Debian's
+# gcc-mingw-w64-x86-64, zip, wine and wine64 (Windows); qemu-user-static with
+# libc6-arm64-cross (the ARM64 C library qemu runs against; ARM64); rustup's
+# targets; ziglang (pip) and cargo-zigbuild (cargo), which link the Linux
+# builds against glibc 2.28. It checks for every command it runs first and
+# stops naming what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -33,23 +35,60 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/jianbao-release-target}"
 TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu x86_64-pc-windows-gnu)
 
+die() { echo "dist/build.sh: $*" >&2; exit 1; }
+have() { # a command on PATH, or a file when given a path
+  case "$1" in /*) [ -e "$1" ] ;; *) command -v "$1" >/dev/null ;; esac
+}
+for tool in cargo rustup; do
+  command -v "$tool" >/dev/null || die "$tool is missing: install Rust with rustup (https://rustup.rs) first"
+done
+# What the script runs, per target, and the Debian 12 packages that give it
+# ("command:package+package"; a path stands for a file). Debian's wine64 has
+# no command of its own: wine and wineboot are in the package wine, which
+# wine64 only recommends (and --no-install-recommends leaves out).
+wants=(cc:gcc)
+for target in "${TARGETS[@]}"; do
+  case "$target" in
+    *windows*) wants+=(x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64
+                       x86_64-w64-mingw32-strip:binutils-mingw-w64-x86-64 zip:zip
+                       wine:wine+wine64 wineboot:wine+wine64) ;;
+    aarch64*) wants+=(qemu-aarch64-static:qemu-user-static
+                      /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1:libc6-arm64-cross
+                      /usr/aarch64-linux-gnu/lib/libgcc_s.so.1:libgcc-s1-arm64-cross) ;;
+  esac
+  if [[ $target == *linux* ]]; then wants+=(dpkg-deb:dpkg python3:python3); fi
+done
 need_apt=()
-command -v x86_64-w64-mingw32-gcc >/dev/null || need_apt+=(gcc-mingw-w64-x86-64)
-command -v qemu-aarch64-static >/dev/null || need_apt+=(qemu-user-static)
-[ -e /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 ] || need_apt+=(libc6-arm64-cross libgcc-s1-arm64-cross)
-command -v zip >/dev/null || need_apt+=(zip)
-command -v wine >/dev/null || need_apt+=(wine64)
-command -v dpkg-deb >/dev/null || need_apt+=(dpkg-dev)
+for want in "${wants[@]}"; do
+  have "${want%%:*}" && continue
+  packages=${want#*:}
+  for package in ${packages//+/ }; do
+    [[ " ${need_apt[*]-} " == *" $package "* ]] || need_apt+=("$package")
+  done
+done
 if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "== installing ${need_apt[*]}"
+  [ "$(id -u)" = 0 ] || die "needs root to install ${need_apt[*]}: run as root, or first: sudo apt-get install --no-install-recommends ${need_apt[*]}"
   apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need_apt[@]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need_apt[@]}" \
+    || die "apt-get could not install ${need_apt[*]}"
 fi
+missing=()
+for want in "${wants[@]}"; do
+  packages=${want#*:}
+  have "${want%%:*}" || missing+=("${want%%:*} (Debian: ${packages//+/, })")
+done
+[ ${#missing[@]} -eq 0 ] || die "still missing after installing: ${missing[*]}"
 for target in "${TARGETS[@]}"; do
   [[ $target == loongarch64* ]] || rustup target add "$target"
 done
 if [[ " ${TARGETS[*]} " == *linux* ]]; then
   python3 -c "import ziglang" 2>/dev/null || python3 -m pip install --quiet ziglang
+  python3 -c "import ziglang" 2>/dev/null \
+    || die "the Python module ziglang is missing (python3 -m pip install ziglang did not give it)"
   command -v cargo-zigbuild >/dev/null || cargo install --locked cargo-zigbuild
+  command -v cargo-zigbuild >/dev/null \
+    || die "cargo-zigbuild is missing (cargo install put it outside PATH? add ~/.cargo/bin)"
 fi
 
 rm -rf "$OUT" && mkdir -p "$OUT"
@@ -156,7 +195,9 @@ if [[ " ${TARGETS[*]} " == *windows* ]]; then
   # and 11 has it. For the smoke test only, a stand-in built with mingw-w64
   # goes into the wine prefix; it forwards to RtlGenRandom.
   export WINEPREFIX="$SMOKE/wine" WINEDEBUG=-all
-  wineboot -i >/dev/null 2>&1 || true
+  wineboot -i >"$SMOKE/wineboot.log" 2>&1 || true
+  [ -d "$WINEPREFIX/drive_c/windows/system32" ] \
+    || die "wineboot -i made no wine prefix at $WINEPREFIX ($(tail -3 "$SMOKE/wineboot.log"))"
   cat > "$SMOKE/bcryptprimitives.c" <<'C'
 #include <windows.h>
 BOOLEAN WINAPI SystemFunction036(PVOID buffer, ULONG length);
