@@ -13,7 +13,8 @@
 //! - `photos`: photo preparation, previews, archival PDF;
 //! - `hardening`: special files, invisible characters, killed runs, two writers;
 //! - `fuzzed`: every saved fuzzing finding, replayed;
-//! - `office`: DOCX (python-docx, openxml-audit, LibreOffice) and OFD.
+//! - `office`: DOCX (python-docx, openxml-audit, LibreOffice) and OFD;
+//! - `word`: Word documents as Word makes them, imported (fixtures/word).
 
 mod support;
 
@@ -31,3 +32,4 @@ mod office;
 mod outputs;
 mod photos;
 mod safety;
+mod word;

@@ -50,6 +50,9 @@ pub enum Role {
     Caption,
     /// A line of the footer block.
     Footer,
+    /// A note for the YAML, kept as a comment where it stands: a reviewer's
+    /// comment (批注), a footnote.
+    Comment,
 }
 
 /// A paragraph and its role.
@@ -77,8 +80,8 @@ pub fn build(pieces: Vec<Piece>, name: &str) -> Result<Imported, Failure> {
 /// The footer's recipient list under `label` (报, 送, 发, 本期增发).
 fn recipients<'f>(footer: &'f mut Footer, label: &str) -> Option<&'f mut Option<Lines>> {
     Some(match label {
-        "报" => &mut footer.report_to,
-        "送" => &mut footer.copy_to,
+        "报" | "报送" => &mut footer.report_to,
+        "送" | "抄送" => &mut footer.copy_to,
         "发" => &mut footer.distribute_to,
         "本期增发" => &mut footer.extra_to,
         _ => return None,
@@ -234,6 +237,19 @@ impl Builder {
                 }
             }
             Role::Footer => self.footer_line(&text),
+            Role::Comment => {
+                let articles: usize = self.columns.iter().map(|c| c.articles.len()).sum();
+                let in_footer = !self.footer.is_empty() || !self.closing.is_empty();
+                let spot = match self.article() {
+                    _ if in_footer => Spot::Footer,
+                    Some(article) => Spot::Body {
+                        article: articles - 1,
+                        block: article.body.len(),
+                    },
+                    None => Spot::Top,
+                };
+                self.comments.push(Comment { spot, text });
+            }
             _ => self.stray(piece),
         }
     }
