@@ -127,7 +127,12 @@ fn word_documents_import_to_their_models_field_by_field() {
             .collect();
         println!("{name}.docx: {}", line.join(", "));
         for (what, n, of) in &scores {
-            assert_eq!(n, of, "{name}: {what}\n{}", fs::read_to_string(dir.path().join("out.yaml")).unwrap());
+            assert_eq!(
+                n,
+                of,
+                "{name}: {what}\n{}",
+                fs::read_to_string(dir.path().join("out.yaml")).unwrap()
+            );
         }
         assert_eq!(got, want, "{name}");
     }
@@ -149,7 +154,10 @@ fn the_approval_round_reads_accepted_with_its_comment_and_a_warning() {
     );
     assert!(err.contains("a comment by 李明"), "{err}");
     assert!(err.contains("a footnote is left out"), "{err}");
-    assert!(err.contains("hidden text is left out: （内部统计口径）"), "{err}");
+    assert!(
+        err.contains("hidden text is left out: （内部统计口径）"),
+        "{err}"
+    );
     assert!(
         err.contains("a symbol of the font Wingdings (code F0FF)"),
         "{err}"
@@ -160,9 +168,23 @@ fn the_approval_round_reads_accepted_with_its_comment_and_a_warning() {
         .iter()
         .position(|l| l.trim() == "# 批注（李明）：请核实最大点雨量数据。")
         .unwrap_or_else(|| panic!("no comment line\n{yaml}"));
-    assert_eq!(lines[at + 1].trim(), "- lead: 提前预警，及早部署。", "{yaml}");
-    assert!(yaml.contains("# 脚注：物资仓库名录见县防指门户网站。"), "{yaml}");
-    for gone in ["96 毫米", "余人", "检查发现问题", "内部统计口径", "HYPERLINK", "2*2"] {
+    assert_eq!(
+        lines[at + 1].trim(),
+        "- lead: 提前预警，及早部署。",
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("# 脚注：物资仓库名录见县防指门户网站。"),
+        "{yaml}"
+    );
+    for gone in [
+        "96 毫米",
+        "余人",
+        "检查发现问题",
+        "内部统计口径",
+        "HYPERLINK",
+        "2*2",
+    ] {
         assert!(!yaml.contains(gone), "`{gone}` is in the YAML\n{yaml}");
     }
 }
@@ -184,11 +206,20 @@ fn strict_refuses_a_document_with_tracked_changes() {
 /// text moves out of the flow into `text:tracked-changes`, hidden text has
 /// a style with `text:display="none"`, a text box is a frame at its anchor,
 /// comments are annotations and footnotes notes (both outside the story).
-fn libreoffice_text(docx: &[PathBuf], dir: &Path) -> Vec<Vec<String>> {
+fn libreoffice_text(docx: &[PathBuf], dir: &Path) -> Vec<(Vec<String>, Vec<String>)> {
     let profile = dir.join("lo-profile");
     let out = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--norestore", "--convert-to", "odt", "--outdir"])
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "odt",
+            "--outdir",
+        ])
         .arg(dir)
         .args(docx)
         .output()
@@ -197,7 +228,10 @@ fn libreoffice_text(docx: &[PathBuf], dir: &Path) -> Vec<Vec<String>> {
         .map(|d| {
             let odt = dir.join(d.file_stem().unwrap()).with_extension("odt");
             let bytes = fs::read(&odt).unwrap_or_else(|_| {
-                panic!("LibreOffice made no ODT: {}", String::from_utf8_lossy(&out.stderr))
+                panic!(
+                    "LibreOffice made no ODT: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                )
             });
             let content = unzip(&bytes, "content.xml");
             odt_paragraphs(&content)
@@ -223,7 +257,9 @@ const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 const STYLE: &str = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
 const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 
-fn odt_paragraphs(content: &str) -> Vec<String> {
+/// The visible paragraphs of an ODT's content, and the texts LibreOffice
+/// holds as deleted (tracked deletions) or hidden.
+fn odt_paragraphs(content: &str) -> (Vec<String>, Vec<String>) {
     let doc = roxmltree::Document::parse(content).unwrap();
     let hidden: Vec<&str> = doc
         .descendants()
@@ -243,7 +279,25 @@ fn odt_paragraphs(content: &str) -> Vec<String> {
     let mut out = Vec::new();
     collect(body, &hidden, &mut out);
     out.retain(|p| !p.trim().is_empty());
-    out
+    let deleted = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((TEXT, "deletion")))
+        .flat_map(|n| n.descendants().filter(|d| d.has_tag_name((TEXT, "p"))));
+    let spans = doc.descendants().filter(|n| {
+        n.has_tag_name((TEXT, "span"))
+            && n.attribute((TEXT, "style-name"))
+                .is_some_and(|s| hidden.contains(&s))
+    });
+    let gone = deleted
+        .chain(spans)
+        .map(|n| {
+            n.descendants()
+                .filter(|d| d.is_text())
+                .filter_map(|d| d.text())
+                .collect::<String>()
+        })
+        .collect();
+    (out, gone)
 }
 
 /// The paragraphs under `node`, each text box's after the paragraph holding it.
@@ -277,7 +331,8 @@ fn inline(node: roxmltree::Node, hidden: &[&str], text: &mut String, boxes: &mut
             (Some(TEXT), "line-break") => text.push('\n'),
             (Some(TEXT), "note") | (Some(OFFICE), "annotation") => {}
             (Some(TEXT), "span")
-                if c.attribute((TEXT, "style-name")).is_some_and(|s| hidden.contains(&s)) => {}
+                if c.attribute((TEXT, "style-name"))
+                    .is_some_and(|s| hidden.contains(&s)) => {}
             (Some(TEXT), _) => inline(c, hidden, text, boxes),
             _ => collect(c, hidden, boxes),
         }
@@ -310,12 +365,17 @@ fn every_visible_character_of_a_word_document_reaches_the_yaml() {
         .collect();
     for (k, rel) in crate::support::SAMPLES.iter().enumerate() {
         let to = dir.path().join(format!("sample{k}.docx"));
-        let out = crate::support::run(&["build", sample(rel).to_str().unwrap(), "-o", to.to_str().unwrap()]);
+        let out = crate::support::run(&[
+            "build",
+            sample(rel).to_str().unwrap(),
+            "-o",
+            to.to_str().unwrap(),
+        ]);
         assert!(out.status.success(), "{}", stderr(&out));
         docx.push(to);
     }
     let references = libreoffice_text(&docx, dir.path());
-    for (path, reference) in docx.iter().zip(references) {
+    for (path, (reference, gone)) in docx.iter().zip(references) {
         let file = path.file_name().unwrap().to_str().unwrap();
         let yaml_name = format!("{}.yaml", path.file_stem().unwrap().to_str().unwrap());
         let out = run_in(dir.path(), &["import", file, "-o", &yaml_name], None);
@@ -326,7 +386,10 @@ fn every_visible_character_of_a_word_document_reaches_the_yaml() {
             .lines()
             .filter_map(|l| l.trim_start().strip_prefix('#'))
             .collect();
-        let seen = squeeze(&format!("{}{comments}", text(&issue, &TextOptions::default())));
+        let seen = squeeze(&format!(
+            "{}{comments}",
+            text(&issue, &TextOptions::default())
+        ));
         // A symbol font's character (private use, as LibreOffice keeps it)
         // is the importer's to map: the text on either side of it must be there.
         let missing: Vec<&String> = reference
@@ -341,5 +404,17 @@ fn every_visible_character_of_a_word_document_reaches_the_yaml() {
             "{file}: not in the YAML: {missing:?}\n{yaml}"
         );
         assert!(reference.len() > 10, "{file}: {reference:?}");
+        // What Word shows struck through or not at all stays out (a moved
+        // text shows where it went, and a single character may be anywhere).
+        let visible = squeeze(&reference.concat());
+        let whole = squeeze(&yaml);
+        for text in gone.iter().map(|g| squeeze(g)) {
+            if text.chars().count() >= 2 && !visible.contains(&text) {
+                assert!(
+                    !whole.contains(&text),
+                    "{file}: `{text}` is in the YAML\n{yaml}"
+                );
+            }
+        }
     }
 }

@@ -132,7 +132,9 @@ impl Para {
 
     /// Whether any of its text is red.
     pub fn red(&self) -> bool {
-        self.runs.iter().any(|r| r.look.red && !r.text.trim().is_empty())
+        self.runs
+            .iter()
+            .any(|r| r.look.red && !r.text.trim().is_empty())
     }
 
     /// `self` run on into `next` (its mark deleted): one paragraph, with
@@ -346,12 +348,7 @@ impl Walker<'_> {
         Ok(out)
     }
 
-    fn paragraph(
-        &mut self,
-        p: Node,
-        place: Place,
-        depth: usize,
-    ) -> Result<(Para, Boxes), String> {
+    fn paragraph(&mut self, p: Node, place: Place, depth: usize) -> Result<(Para, Boxes), String> {
         let ppr = child(p, "pPr");
         let id = self
             .styles
@@ -562,11 +559,12 @@ impl Walker<'_> {
                 }
                 "footnoteReference" | "endnoteReference" => {
                     if let Some(id) = c.attribute((W, "id")) {
-                        para.notes.push(if c.tag_name().name() == "footnoteReference" {
-                            Note::Footnote(id.to_string())
-                        } else {
-                            Note::Endnote(id.to_string())
-                        });
+                        para.notes
+                            .push(if c.tag_name().name() == "footnoteReference" {
+                                Note::Footnote(id.to_string())
+                            } else {
+                                Note::Endnote(id.to_string())
+                            });
                     }
                 }
                 "commentReference" => self.anchor(c, Some(para)),
@@ -781,7 +779,8 @@ mod tests {
     #[test]
     fn nesting_past_the_bound_is_an_error_not_a_crash() {
         let n = MAX_DEPTH + 5;
-        let deep = "<w:sdt><w:sdtContent>".repeat(n) + "<w:p/>" + &"</w:sdtContent></w:sdt>".repeat(n);
+        let deep =
+            "<w:sdt><w:sdtContent>".repeat(n) + "<w:p/>" + &"</w:sdtContent></w:sdt>".repeat(n);
         let err = texts(&deep).unwrap_err();
         assert!(err.contains("nest"), "{err}");
         // Deep tables too, on a small thread stack like an archive import's.

@@ -123,7 +123,10 @@ fn footer_rows(
             .unwrap_or(paragraphs.len());
         let filled: Vec<usize> = (i..end).filter(|&j| !texts[j].is_empty()).collect();
         let cells: Vec<Place> = filled.iter().map(|&j| paragraphs[j].place).collect();
-        let one_each = cells.iter().enumerate().all(|(k, c)| !cells[..k].contains(c));
+        let one_each = cells
+            .iter()
+            .enumerate()
+            .all(|(k, c)| !cells[..k].contains(c));
         if tables.contains(&table) && filled.len() > 1 && one_each {
             let line: Vec<&str> = filled.iter().map(|&j| texts[j].as_str()).collect();
             for &j in &filled {
@@ -223,9 +226,7 @@ impl Shape {
                     };
                     match lines.first() {
                         None => lines.push(i),
-                        Some(&j) if alike(j) => {
-                            lines.insert(0, i)
-                        }
+                        Some(&j) if alike(j) => lines.insert(0, i),
                         Some(_) => break,
                     }
                     if lines.len() == 3 {
@@ -245,7 +246,8 @@ impl Shape {
                 .collect();
             if let Some(&d) = after.iter().find(|&&i| find_date(&texts[i]).is_some()) {
                 date_at = Some(d);
-                let alone = find_date(&texts[d]).is_some_and(|(_, r)| texts[d][..r.start].trim().is_empty());
+                let alone = find_date(&texts[d])
+                    .is_some_and(|(_, r)| texts[d][..r.start].trim().is_empty());
                 if alone {
                     unit_at = after
                         .iter()
@@ -321,7 +323,9 @@ impl Shape {
     fn unit_date_text(&self, i: usize, texts: &[String]) -> String {
         let line = texts[i].replace(['\t', '\n'], " ");
         match self.unit_at {
-            Some(u) if self.date_at == Some(i) => format!("{} {line}", texts[u].replace(['\t', '\n'], " ")),
+            Some(u) if self.date_at == Some(i) => {
+                format!("{} {line}", texts[u].replace(['\t', '\n'], " "))
+            }
             _ => line,
         }
     }
@@ -421,7 +425,9 @@ pub(super) fn lead(runs: &[Run]) -> (Option<String>, String) {
 }
 
 /// What a lead is told by: face, weight, slant, character style.
-fn key(look: &Look) -> (&str, bool, bool, &str) {
+type Key<'a> = (&'a str, bool, bool, &'a str);
+
+fn key(look: &Look) -> Key<'_> {
     (&look.face, look.bold, look.italic, &look.style)
 }
 
@@ -441,7 +447,7 @@ fn lead_by_look(runs: &[Run]) -> usize {
         .char_indices()
         .find(|(_, c)| matches!(c, '。' | '！' | '？' | '：' | '；'))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let mut tally: Vec<((&str, bool, bool, &str), usize)> = Vec::new();
+    let mut tally: Vec<(Key, usize)> = Vec::new();
     let mut at = 0;
     for run in runs {
         let counted = run
@@ -461,10 +467,13 @@ fn lead_by_look(runs: &[Run]) -> usize {
     // The first look to reach the largest count: ties go to the earlier text.
     let Some(own) = tally
         .iter()
-        .fold(None::<&((&str, bool, bool, &str), usize)>, |best, entry| match best {
-            Some(b) if b.1 >= entry.1 => Some(b),
-            _ => Some(entry),
-        })
+        .fold(
+            None::<&((&str, bool, bool, &str), usize)>,
+            |best, entry| match best {
+                Some(b) if b.1 >= entry.1 => Some(b),
+                _ => Some(entry),
+            },
+        )
         .map(|(k, _)| *k)
     else {
         return 0;

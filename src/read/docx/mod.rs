@@ -163,7 +163,8 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
         }
         for id in &p.images {
             let target = relationship(&rels, id);
-            if let Some(bytes) = target.and_then(|t| package.read(&format!("word/{t}")).ok().flatten())
+            if let Some(bytes) =
+                target.and_then(|t| package.read(&format!("word/{t}")).ok().flatten())
             {
                 let ext = target
                     .and_then(|t| t.rsplit('.').next())
@@ -248,7 +249,11 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
 
 /// A comment's author as the YAML names them.
 fn author_name(author: &str) -> &str {
-    if author.is_empty() { "未署名" } else { author }
+    if author.is_empty() {
+        "未署名"
+    } else {
+        author
+    }
 }
 
 /// The target of relationship `id`.

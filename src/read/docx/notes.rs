@@ -72,10 +72,8 @@ pub(super) fn tally(changes: &[(Change, String, String)]) -> ([usize; 4], Vec<St
     let mut counts = [0; 4];
     let mut authors: Vec<String> = Vec::new();
     for (what, id, author) in changes {
-        if !id.is_empty() {
-            if !seen.insert((*what, id.as_str())) {
-                continue;
-            }
+        if !id.is_empty() && !seen.insert((*what, id.as_str())) {
+            continue;
         }
         counts[match what {
             Change::Insertion => 0,

@@ -114,7 +114,9 @@ impl Theme {
                 .and_then(named)
                 .or_else(|| {
                     font.children()
-                        .find(|n| n.has_tag_name((A, "font")) && n.attribute("script") == Some("Hans"))
+                        .find(|n| {
+                            n.has_tag_name((A, "font")) && n.attribute("script") == Some("Hans")
+                        })
                         .and_then(named)
                 })
                 .map(str::to_string)
@@ -248,7 +250,9 @@ impl Styles {
         self.chain(id)
             .iter()
             .rev()
-            .fold(self.defaults.clone(), |props, style| props.under(&style.run))
+            .fold(self.defaults.clone(), |props, style| {
+                props.under(&style.run)
+            })
     }
 
     /// Whether paragraph style `id` centres its paragraphs.
@@ -293,7 +297,10 @@ mod tests {
         assert_eq!(normal.face.as_deref(), Some("等线"));
         assert_eq!(normal.size, Some(10.5));
         let body = styles.paragraph_run("b1");
-        assert_eq!((body.face.as_deref(), body.size), (Some("等线"), Some(16.0)));
+        assert_eq!(
+            (body.face.as_deref(), body.size),
+            (Some("等线"), Some(16.0))
+        );
         assert_eq!(styles.name("b1"), "正文");
         assert_eq!(styles.paragraph_run("x").bold, Some(true));
         assert_eq!(styles.character("Strong").bold, Some(true));
