@@ -112,6 +112,13 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
     let mut anchored = std::collections::HashSet::new();
     for (i, (p, reading)) in story.paragraphs.iter().zip(readings).enumerate() {
         let at = format!("paragraph {}", i + 1);
+        // Where a warning points: the paragraph by its number and opening words.
+        let opening: String = p.text().trim().chars().take(12).collect();
+        let place = if opening.is_empty() {
+            at.clone()
+        } else {
+            format!("paragraph {} (“{}…”)", i + 1, opening)
+        };
         let piece = |role: Role, text: String| Piece {
             role,
             text,
@@ -131,7 +138,7 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
                             Some(name),
                             format!(
                                 "{}: a comment by {} is kept in the YAML as a comment: {}",
-                                at,
+                                place,
                                 author_name(author),
                                 text.replace('\n', " ")
                             ),
@@ -151,7 +158,7 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
                             Some(name),
                             format!(
                                 "{}: a footnote is left out of the issue (a bulletin has none) and kept in the YAML as a comment: {}",
-                                at,
+                                place,
                                 text.replace('\n', " ")
                             ),
                         ),
@@ -181,7 +188,7 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
                 &mut warnings,
                 Diagnostic::warning(
                     Some(name),
-                    format!("{}: hidden text is left out: {}", at, p.hidden.trim()),
+                    format!("{}: hidden text is left out: {}", place, p.hidden.trim()),
                 ),
             );
         }
@@ -192,7 +199,7 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
                     Some(name),
                     format!(
                         "{}: a symbol of the font {} (code {}) has no Unicode character known to jianbao and is left out",
-                        at, font, code
+                        place, font, code
                     ),
                 )
                 .hint("replace it in Word with a character of an ordinary font (插入 → 符号)"),
@@ -206,7 +213,7 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
                         Some(name),
                         format!(
                             "{}: `{}` says again who issued the issue and when; it is kept as a comment",
-                            at, reading.text
+                            place, reading.text
                         ),
                     ),
                 );
