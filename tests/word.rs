@@ -239,18 +239,10 @@ fn libreoffice_text(docx: &[PathBuf], dir: &Path) -> Vec<(Vec<String>, Vec<Strin
         .collect()
 }
 
-/// One entry of a ZIP package (the ODT), by the system's unzip.
+/// One entry of a ZIP package (the ODT).
 fn unzip(bytes: &[u8], entry: &str) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.zip");
-    fs::write(&path, bytes).unwrap();
-    let out = Command::new("unzip")
-        .arg("-p")
-        .arg(&path)
-        .arg(entry)
-        .output()
-        .expect("unzip runs");
-    String::from_utf8(out.stdout).unwrap()
+    let package = jianbao::read::package::Package::open(bytes).unwrap();
+    String::from_utf8(package.read(entry).unwrap().unwrap()).unwrap()
 }
 
 const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
