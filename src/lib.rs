@@ -12,7 +12,10 @@
 //! let loaded = input::load(&input::Input::Path("issue.yaml".into()))
 //!     .map_err(|e| e.failure().clone())?;                 // YAML + series.yaml → model
 //! let (typeset, _warnings) = jianbao::typeset(&env, &loaded)?; // model → pages
-//! let options = write::pdf::PdfOptions::for_issue(&loaded.issue, None, None);
+//! let options = write::pdf::PdfOptions {
+//!     meta: write::Metadata::for_issue(&loaded.issue, None),   // title, dates …
+//!     standard: None,
+//! };
 //! let bytes = write::pdf::pdf(&typeset.document, &options)?;   // pages → PDF bytes
 //! # Ok(()) }
 //! ```

@@ -19,7 +19,8 @@
 //! - `photos`: photo preparation, and photos in every format;
 //! - `hardening`: special files, invisible characters, killed runs, two writers;
 //! - `fuzzed`: every saved fuzzing finding, replayed and refused;
-//! - `office`: DOCX (python-docx, openxml-audit, LibreOffice) and OFD.
+//! - `office`: DOCX (python-docx, openxml-audit, LibreOffice) and OFD;
+//! - `word`: Word documents as Word makes them, imported (fixtures/word).
 
 mod support;
 
@@ -40,3 +41,4 @@ mod pages;
 mod photos;
 mod safety;
 mod watch;
+mod word;

@@ -541,4 +541,44 @@ pub const TABLE: &[(&str, &str)] = &[
         "the photo claims {} × {} pixels from only {} bytes: it is damaged",
         "照片声称有 {} × {} 像素，文件却只有 {} 字节：文件已损坏",
     ),
+    (
+        "the document has {} tracked changes by {} ({} insertions, {} deletions, {} moves, {} formatting changes): they are read accepted, as Word's Accept All would leave them",
+        "文档有 {0} 处修订（{1}；插入 {2} 处、删除 {3} 处、移动 {4} 处、格式修改 {5} 处），已按 Word“接受所有修订”后的样子读取",
+    ),
+    (
+        "to review them first, open the document in Word (审阅 → 修订); with --strict such a document is refused",
+        "如需先逐条审阅，请在 Word 中打开（审阅 → 修订）；加 --strict 时不接受带修订的文档",
+    ),
+    ("an unnamed reviewer", "未署名的审阅人"),
+    (
+        "{}: a comment by {} is kept in the YAML as a comment: {}",
+        "{}：{} 的批注已作为注释保留在 YAML 中：{}",
+    ),
+    (
+        "{}: a footnote is left out of the issue (a bulletin has none) and kept in the YAML as a comment: {}",
+        "{}：脚注不进入简报正文（简报没有脚注），已作为注释保留在 YAML 中：{}",
+    ),
+    ("{}: hidden text is left out: {}", "{}：隐藏文字未读入：{}"),
+    (
+        "{}: a symbol of the font {} (code {}) has no Unicode character known to jianbao and is left out",
+        "{}：字体 {} 中的符号（代码 {}）没有已知的 Unicode 字符，已略去",
+    ),
+    (
+        "replace it in Word with a character of an ordinary font (插入 → 符号)",
+        "请在 Word 中换成普通字体里的字符（插入 → 符号）",
+    ),
+    (
+        "a comment by {} is anchored nowhere in the text and is kept in the YAML at the end: {}",
+        "{} 的批注在正文中没有位置，已作为注释保留在 YAML 末尾：{}",
+    ),
+    (
+        "{}: `{}` says again who issued the issue and when; it is kept as a comment",
+        "{}：“{}”重复了编发单位和日期，已作为注释保留",
+    ),
+    (
+        "its elements nest more than {} levels deep (a damaged or hostile file)",
+        "元素嵌套超过 {} 层（文件已损坏或被恶意构造）",
+    ),
+    ("paragraph {}", "第 {} 段"),
+    ("paragraph {} (“{}…”)", "第 {} 段（“{}…”）"),
 ];
