@@ -9,7 +9,7 @@
 
 use crate::diag::{Diagnostic, Failure};
 use crate::read::package::Package;
-use crate::read::styled::{Piece, Role, build};
+use crate::read::styled::{Layout, Piece, Role, build};
 use crate::read::text::Imported;
 use crate::read::text::recognise::{heading_level, issue_number, total_number};
 
@@ -23,6 +23,18 @@ pub type Photo = (String, Vec<u8>);
 /// Reads the document `bytes` (named `name` in messages); photos are named
 /// `<stem>-photo-N.<ext>`.
 pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Photo>), Failure> {
+    let (pieces, photos) = pieces(bytes, name, stem, Layout::Bulletin)?;
+    Ok((build(pieces, name)?, photos))
+}
+
+/// The paragraphs of the document `bytes` with their roles, in reading
+/// order, and its photos; a document of [`Layout::Article`] has no masthead.
+pub fn pieces(
+    bytes: &[u8],
+    name: &str,
+    stem: &str,
+    layout: Layout,
+) -> Result<(Vec<Piece>, Vec<Photo>), Failure> {
     let fail = |why: String| {
         Failure(vec![
             Diagnostic::error(
@@ -59,11 +71,11 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
     for node in body.descendants().filter(|n| n.has_tag_name((W, "p"))) {
         paragraphs.push(Para::read(node, &style_names));
     }
-    let look = Look::of(&paragraphs);
+    let look = Look::of(&paragraphs, layout);
 
     let mut pieces = Vec::new();
     let mut photos: Vec<Photo> = Vec::new();
-    let mut seen_name = false;
+    let mut seen_name = layout == Layout::Article;
     for (i, p) in paragraphs.iter().enumerate() {
         let at = format!("paragraph {}", i + 1);
         if let Some(id) = &p.image {
@@ -107,7 +119,7 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
             at,
         });
     }
-    Ok((build(pieces, name)?, photos))
+    Ok((pieces, photos))
 }
 
 /// A paragraph: its style's name, its runs (text, run style, properties).
@@ -348,13 +360,13 @@ struct Look {
 }
 
 impl Look {
-    fn of(paragraphs: &[Para]) -> Look {
+    fn of(paragraphs: &[Para], layout: Layout) -> Look {
         let texts: Vec<String> = paragraphs
             .iter()
             .map(|p| p.text().trim().to_string())
             .collect();
         let ours = paragraphs.iter().any(|p| p.style == "报头");
-        let number_at = (!ours)
+        let number_at = (!ours && layout == Layout::Bulletin)
             .then(|| {
                 texts
                     .iter()
@@ -366,16 +378,21 @@ impl Look {
                 .rev()
                 .find(|&i| !texts[i].is_empty() && texts[i] != "增刊" && texts[i] != "专刊")
         });
+        // Where the articles may begin: under 第 N 期, or at once.
+        let body_from = match layout {
+            Layout::Bulletin => number_at.map(|n| n + 1),
+            Layout::Article => Some(0),
+        };
         let mut ranks: Vec<u32> = paragraphs
             .iter()
             .enumerate()
-            .filter(|(i, _)| number_at.is_some_and(|n| *i > n))
+            .filter(|(i, _)| body_from.is_some_and(|b| *i >= b))
             .filter_map(|(_, p)| heading_rank(&p.style))
             .collect();
         ranks.sort_unstable();
         ranks.dedup();
         let is_title = |i: usize, p: &Para| {
-            number_at.is_some_and(|n| i > n)
+            body_from.is_some_and(|b| i >= b)
                 && (heading_rank(&p.style).is_some_and(|r| ranks.first() == Some(&r))
                     || (p.centred && p.size >= 18.0))
         };

@@ -2,6 +2,7 @@
 //!
 //! `yaml` reads the source format; `text`, `docx`, `pdf` (and `styled`, which turns
 //! paragraphs of known role into the model for it) read past issues;
+//! `submission` reads one submitted article (`jianbao add`) through them;
 //! `package` opens ZIP packages under limits.
 
 pub mod docx;
@@ -9,5 +10,6 @@ pub mod package;
 #[cfg(feature = "typeset")]
 pub mod pdf;
 pub mod styled;
+pub mod submission;
 pub mod text;
 pub mod yaml;

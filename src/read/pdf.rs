@@ -20,7 +20,7 @@ use kurbo::{Affine, BezPath, Point, Rect};
 
 use crate::diag::{Diagnostic, Failure};
 use crate::page;
-use crate::read::styled::{Piece, Role, build};
+use crate::read::styled::{Layout, Piece, Role, build};
 use crate::read::text::Imported;
 use crate::read::text::recognise::{find_date, heading_level, issue_number, total_number};
 
@@ -335,6 +335,21 @@ fn lines_of(mut glyphs: Vec<Drawn>) -> Vec<Line> {
 /// Reads the PDF `bytes` (named `name` in messages); photos are named
 /// `<stem>-photo-N.png`.
 pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Photo>), Failure> {
+    let (pieces, photos, warnings) = pieces(bytes, name, stem, Layout::Bulletin)?;
+    let mut imported = build(pieces, name)?;
+    imported.warnings.splice(0..0, warnings);
+    Ok((imported, photos))
+}
+
+/// The lines of the PDF `bytes` as pieces with their roles, in reading
+/// order, its photos, and warnings on the way (glyphs without a character);
+/// a PDF of [`Layout::Article`] has no masthead and no footer.
+pub fn pieces(
+    bytes: &[u8],
+    name: &str,
+    stem: &str,
+    layout: Layout,
+) -> Result<(Vec<Piece>, Vec<Photo>, Vec<Diagnostic>), Failure> {
     let fail = |why: &str, hint: &str| {
         Failure(vec![
             Diagnostic::error(Some(name), why.to_string()).hint(hint.to_string()),
@@ -412,10 +427,8 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
         .filter(|l| l.y < page::TOP_MM + page::TYPE_HEIGHT_MM + 2.0)
         .collect();
 
-    let (pieces, photos) = structure(&lines, &collector.pictures, last_page, stem);
-    let mut imported = build(pieces, name)?;
-    imported.warnings.splice(0..0, warnings);
-    Ok((imported, photos))
+    let (pieces, photos) = structure(&lines, &collector.pictures, last_page, stem, layout);
+    Ok((pieces, photos, warnings))
 }
 
 /// The pieces of the issue, from its lines in reading order.
@@ -424,6 +437,7 @@ fn structure(
     pictures: &[Picture],
     last_page: usize,
     stem: &str,
+    layout: Layout,
 ) -> (Vec<Piece>, Vec<Photo>) {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut photos: Vec<Photo> = Vec::new();
@@ -436,13 +450,16 @@ fn structure(
         at: format!("page {}", line.page),
     };
     // The footer: the 14 pt lines at the bottom of the last page.
-    let footer_from = lines
-        .iter()
-        .rposition(|l| !(l.page == last_page && (l.size - 14.0).abs() < 0.6))
-        .map_or(0, |i| i + 1);
+    let footer_from = match layout {
+        Layout::Bulletin => lines
+            .iter()
+            .rposition(|l| !(l.page == last_page && (l.size - 14.0).abs() < 0.6))
+            .map_or(0, |i| i + 1),
+        Layout::Article => lines.len(),
+    };
     let mut pictures = pictures.to_vec();
     let mut i = 0;
-    let mut in_masthead = true;
+    let mut in_masthead = layout == Layout::Bulletin;
     let mut open: Option<usize> = None; // the piece a wrapped line goes on in
     let mut seen_title = false;
     while i < lines.len() {
