@@ -175,16 +175,12 @@ fn locate(issue: &Source, diagnostic: Diagnostic, needle: &str) -> Diagnostic {
 
 /// "column `工作交流`, after `…`": where the article went, for the user.
 fn describe(issue: &Issue, column: usize, after: Option<usize>) -> String {
-    let column_part = match &issue.columns[column].name {
-        Some(name) => format!("column `{}`", name.0),
-        None => "the issue's articles".to_string(),
-    };
-    match after {
-        Some(a) => format!(
-            "{column_part}, after `{}`",
-            issue.columns[column].articles[a].title.0
-        ),
-        None => format!("{column_part}, at the end"),
+    let after = after.map(|a| issue.columns[column].articles[a].title.0.as_str());
+    match (&issue.columns[column].name, after) {
+        (Some(name), Some(after)) => format!("column `{}`, after `{after}`", name.0),
+        (Some(name), None) => format!("the end of column `{}`", name.0),
+        (None, Some(after)) => format!("the issue's articles, after `{after}`"),
+        (None, None) => "the end of the issue's articles".to_string(),
     }
 }
 

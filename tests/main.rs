@@ -13,10 +13,12 @@
 //! - `photos`: photo preparation, previews, archival PDF;
 //! - `hardening`: special files, invisible characters, killed runs, two writers;
 //! - `fuzzed`: every saved fuzzing finding, replayed;
-//! - `office`: DOCX (python-docx, openxml-audit, LibreOffice) and OFD.
+//! - `office`: DOCX (python-docx, openxml-audit, LibreOffice) and OFD;
+//! - `add`: a submitted article (Word, PDF, text) added to an issue file.
 
 mod support;
 
+mod add;
 mod batch;
 mod cli;
 mod editor;

@@ -149,6 +149,9 @@ mod tests {
     const SOURCES: &[(&str, &str)] = &[
         ("main.rs", include_str!("../main.rs")),
         ("cmd/mod.rs", include_str!("../cmd/mod.rs")),
+        ("cmd/add.rs", include_str!("../cmd/add.rs")),
+        ("add.rs", include_str!("../add.rs")),
+        ("read/submission.rs", include_str!("../read/submission.rs")),
         ("cmd/build.rs", include_str!("../cmd/build.rs")),
         ("cmd/check.rs", include_str!("../cmd/check.rs")),
         ("cmd/fonts.rs", include_str!("../cmd/fonts.rs")),
