@@ -43,6 +43,8 @@ pub struct Added {
     pub photos: Vec<(String, Vec<u8>)>,
     /// Where the article went, for the user: "column 工作交流, after `…`".
     pub place: String,
+    /// What the edit could not keep (comments in a flow list).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Why nothing is added.
@@ -114,6 +116,19 @@ pub fn add(
             format!("a new column `{}` at the end", column.0)
         }
     };
+    let mut warnings = Vec::new();
+    if !comments.is_empty() && goes_into_flow(issue.text, &lists, &target) {
+        warnings.push(
+            Diagnostic::warning(
+                Some(name),
+                format!(
+                    "the article goes into a list written in brackets ([…]), which holds no comments: {} comments from the submission are left out",
+                    comments.len()
+                ),
+            )
+            .hint("the warnings above say what they were; or write the list as lines starting with `- ` and add the article again"),
+        );
+    }
     let (at, block) = insertion(issue.text, &lists, &target, &article, &comments)
         .map_err(|why| Refusal::Invalid(cannot_edit(name, &why)))?;
     let mut text = String::with_capacity(issue.text.len() + block.len());
@@ -136,6 +151,7 @@ pub fn add(
             issue: read,
             photos,
             place,
+            warnings,
         }),
         Ok(_) => Err(Refusal::Invalid(cannot_edit(
             name,
@@ -465,6 +481,14 @@ fn column_names(issue: &Issue) -> String {
 }
 
 // ── The edit ──
+
+/// Whether the article goes into a flow list (`[…]`).
+fn goes_into_flow(text: &str, lists: &Lists, target: &Target) -> bool {
+    match target {
+        Target::Existing { column, .. } => flow(text, lists.articles[*column].at),
+        Target::NewColumn { .. } => lists.columns.as_ref().is_some_and(|c| flow(text, c.at)),
+    }
+}
 
 /// Where in `text` the new YAML goes (a byte offset) and what it is.
 fn insertion(

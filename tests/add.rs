@@ -209,6 +209,66 @@ fn libreoffices_pdf_of_it_opens_a_new_column_at_the_end() {
     assert_eq!((photo.width(), photo.height()), (160, 100));
 }
 
+#[test]
+fn a_word_document_in_words_own_styles_keeps_its_table_as_a_comment() {
+    let dir = setup(ISSUE, "plain.docx");
+    let before = model(&dir.path().join("issue.yaml"));
+    let out = add(
+        dir.path(),
+        &["issue.yaml", "plain.docx", "--column", "工作交流"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "paragraph 5–8: a table has no place in an article; its 4 cells are kept as a comment"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let after = fs::read_to_string(dir.path().join("issue.yaml")).unwrap();
+    let block = inserted(ISSUE, &after);
+    assert!(after.contains(&format!(
+        "带动家家户户整治房前屋后。\n{block}  - name: 基层动态\n"
+    )));
+    assert!(
+        block.contains("          # jianbao add: paragraph 5–8, a table:\n          # 参加志愿服务一次\n          # 5 分\n          # 评为清洁庭院\n          # 10 分\n          - heading: 二、用好积分成果\n"),
+        "{block}"
+    );
+    let p = |lead: Option<&str>, text: &str| Block::Paragraph {
+        lead: lead.map(String::from),
+        text: text.to_string(),
+    };
+    let h = |text: &str| Block::Heading {
+        level: 1,
+        text: text.to_string(),
+    };
+    let article = Article {
+        title: Text("南岭村：积分超市兑出文明新风".into()),
+        subtitle: None,
+        source: Some(Text("（南岭村村委会供稿）".into())),
+        body: vec![
+            p(
+                None,
+                "南岭村去年开办“文明积分超市”，村民参加志愿服务、保持庭院整洁都能攒积分，凭积分到超市换取油盐酱醋等日用品。",
+            ),
+            h("一、定好积分细则"),
+            p(
+                Some("细则由村民议定。"),
+                "村两委起草积分办法，经村民代表大会逐条讨论通过，张贴在村口公示栏，人人都能看懂、都能参与。",
+            ),
+            h("二、用好积分成果"),
+            p(
+                Some("积分兑换看得见。"),
+                "超市每月开放两次，村民拿积分换物品，年底还评选积分之星，大家参与村里事务的劲头更足了。",
+            ),
+        ],
+    };
+    assert_eq!(
+        model(&dir.path().join("issue.yaml")),
+        with_article(before, 0, 2, article)
+    );
+}
+
 /// The text article: subtitle, a wrapped paragraph joined, leads found, the
 /// photo line a comment, the closing source line its source.
 fn text_article() -> Article {

@@ -85,6 +85,7 @@ pub fn run(args: &AddArgs, reporter: &Reporter) -> Result {
         Refusal::Invalid(failure) => Failed::invalid(failure),
     })?;
 
+    reporter.report(&added.warnings);
     let title = &read.article.title.0;
     let lines = added.block.trim_end().matches('\n').count() + 1;
     let photos: Vec<&str> = added.photos.iter().map(|(p, _)| p.as_str()).collect();

@@ -595,7 +595,14 @@ pub const TABLE: &[(&str, &str)] = &[
     ("a column heading", "栏目名"),
     ("an editor's note", "编者按"),
     ("a photo's caption without the photo", "没有图片的图注"),
-    ("a line of a table", "表格中的一行"),
+    (
+        "{}: a table has no place in an article; its {} cells are kept as a comment",
+        "{}：表格不能放进文章，其中 {} 个单元格已作为注释保留",
+    ),
+    (
+        "write what it says as paragraphs, or leave it out",
+        "请把表格内容改写成段落，或者删去",
+    ),
     (
         "give the column with --column NAME",
         "请用 --column 栏目名 指定栏目",
@@ -603,6 +610,14 @@ pub const TABLE: &[(&str, &str)] = &[
     (
         "add the photo by hand: `- photo: FILE` with its `caption:`",
         "请手工加入图片：`- photo: 文件` 及其 `caption:`",
+    ),
+    (
+        "the article goes into a list written in brackets ([…]), which holds no comments: {} comments from the submission are left out",
+        "文章要加入的列表写在方括号（[…]）里，不能带注释：稿件中的 {} 条注释没有保留",
+    ),
+    (
+        "the warnings above say what they were; or write the list as lines starting with `- ` and add the article again",
+        "上面的警告列出了这些内容；也可以把列表改成以 `- ` 开头的逐行写法，再加入一次",
     ),
     (
         "the issue already has an article titled `{}`",

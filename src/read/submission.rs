@@ -28,6 +28,10 @@ pub type Photo = (String, Vec<u8>);
 /// Comments for the YAML: before body block `.0`, the text `.1`.
 type Notes = Vec<(usize, String)>;
 
+/// A table met in a submission: where it starts and ends, its cells, the
+/// body block it stands before.
+type Table = (String, String, Vec<String>, usize);
+
 /// A submitted article, read.
 #[derive(Debug, Clone)]
 pub struct Submission {
@@ -202,8 +206,8 @@ fn is_footer_line(text: &str) -> bool {
 }
 
 /// The pieces as one article: the first piece is its title (the first
-/// title-shaped line when the reader found no title), later titles are
-/// headings, a centred line under a photo its caption, a source line right
+/// title-shaped line when the reader found no title; a title right under it
+/// goes on in it), later titles are headings, a centred line under a photo its caption, a source line right
 /// under the title a byline; what an article cannot hold (a column heading,
 /// an editor's note, a table's cell) comes out as a comment at its place with
 /// a warning. Fails when there is no title.
@@ -217,6 +221,31 @@ fn arrange(
     // Body blocks so far, for where a comment goes.
     let mut blocks = 0usize;
     let mut titled = false;
+    // The table being read: where it starts and ends, its cells, the block
+    // it stands before.
+    let mut table: Option<Table> = None;
+    let flush = |table: &mut Option<Table>,
+                 comments: &mut Notes,
+                 warnings: &mut Vec<Diagnostic>| {
+        if let Some((first, last, cells, block)) = table.take() {
+            let at = if first == last {
+                first
+            } else {
+                format!("{first}–{}", last.rsplit(' ').next().unwrap_or(&last))
+            };
+            warnings.push(
+                Diagnostic::warning(
+                    Some(name),
+                    format!(
+                        "{at}: a table has no place in an article; its {} cells are kept as a comment",
+                        cells.len()
+                    ),
+                )
+                .hint("write what it says as paragraphs, or leave it out"),
+            );
+            comments.push((block, format!("{at}, a table:\n{}", cells.join("\n"))));
+        }
+    };
     for mut piece in pieces {
         let text = piece.text.trim().to_string();
         if !titled {
@@ -244,6 +273,14 @@ fn arrange(
         }
         let previous = out.last().map(|p| p.role.clone());
         match &piece.role {
+            // A title set as two paragraphs (Word has no other way to break
+            // it at a phrase): one title, broken there.
+            Role::Title if previous == Some(Role::Title) && out.len() == 1 => {
+                if let Some(title) = out.last_mut() {
+                    title.text = format!("{} {text}", title.text.trim());
+                }
+                continue;
+            }
             Role::Title => {
                 piece.role = Role::Heading(heading_level(&text).unwrap_or(1));
             }
@@ -258,20 +295,30 @@ fn arrange(
                 piece.role = Role::Byline;
             }
             Role::Contents => piece.role = Role::Body,
-            Role::Column | Role::Note | Role::Footer | Role::Caption => {
+            Role::Footer => {
+                // A table's cells, one comment for the table.
+                match &mut table {
+                    Some(t) if t.3 == blocks => t.2.push(text),
+                    _ => {
+                        flush(&mut table, &mut comments, &mut warnings);
+                        table = Some((piece.at.clone(), piece.at.clone(), vec![text], blocks));
+                    }
+                }
+                if let Some(t) = &mut table {
+                    t.1.clone_from(&piece.at);
+                }
+                continue;
+            }
+            Role::Column | Role::Note | Role::Caption => {
                 let (what, hint) = match &piece.role {
                     Role::Column => ("a column heading", "give the column with --column NAME"),
                     Role::Note => (
                         "an editor's note",
                         "move it where it belongs in the issue file",
                     ),
-                    Role::Caption => (
+                    _ => (
                         "a photo's caption without the photo",
                         "add the photo by hand: `- photo: FILE` with its `caption:`",
-                    ),
-                    _ => (
-                        "a line of a table",
-                        "move it where it belongs in the issue file",
                     ),
                 };
                 warnings.push(
@@ -299,6 +346,7 @@ fn arrange(
         }
         out.push(piece);
     }
+    flush(&mut table, &mut comments, &mut warnings);
     if !titled {
         return Err(if out.is_empty() && comments.is_empty() {
             Failure(vec![
