@@ -394,9 +394,11 @@ fn target(
     has_columns: bool,
     placement: &Placement,
 ) -> Result<Target, (String, String)> {
-    let wanted = placement
-        .column
-        .map(|c| Text::new(c).map_or(c.to_string(), |t| t.0));
+    // 【工作交流】 as printed names the column 工作交流.
+    let wanted = placement.column.map(|c| {
+        let bare = c.trim().trim_start_matches('【').trim_end_matches('】');
+        Text::new(bare).map_or(bare.to_string(), |t| t.0)
+    });
     let column = match (&wanted, placement.after) {
         (Some(wanted), _) => {
             if !has_columns {
@@ -848,7 +850,7 @@ mod tests {
         let added = run(
             COLUMNS,
             Placement {
-                column: Some("基层动态"),
+                column: Some("【基层动态】"),
                 after: None,
             },
             &[],

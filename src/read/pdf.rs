@@ -341,15 +341,13 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
     Ok((imported, photos))
 }
 
+/// What [`pieces`] finds in a PDF: its pieces, its photos, warnings.
+pub type Found = (Vec<Piece>, Vec<Photo>, Vec<Diagnostic>);
+
 /// The lines of the PDF `bytes` as pieces with their roles, in reading
 /// order, its photos, and warnings on the way (glyphs without a character);
 /// a PDF of [`Layout::Article`] has no masthead and no footer.
-pub fn pieces(
-    bytes: &[u8],
-    name: &str,
-    stem: &str,
-    layout: Layout,
-) -> Result<(Vec<Piece>, Vec<Photo>, Vec<Diagnostic>), Failure> {
+pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Found, Failure> {
     let fail = |why: &str, hint: &str| {
         Failure(vec![
             Diagnostic::error(Some(name), why.to_string()).hint(hint.to_string()),
@@ -462,7 +460,7 @@ fn structure(
     let mut in_masthead = layout == Layout::Bulletin;
     let mut open: Option<usize> = None; // the piece a wrapped line goes on in
     let mut seen_title = false;
-    while i < lines.len() {
+    'lines: while i < lines.len() {
         let line = &lines[i];
         let text = line.text();
         let plain = text.replace('\t', " ");
@@ -479,7 +477,8 @@ fn structure(
             if matches!(line.face(), Face::Kai | Face::Hei) && line.centred() {
                 pieces.push(piece(Role::Caption, plain.clone(), None, line));
                 i += 1;
-                continue;
+                // On with the next line (not the next photo: this line is read).
+                continue 'lines;
             }
         }
         if i >= footer_from {
