@@ -62,6 +62,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Reads a past issue's plain text back into a YAML source.
     Import(ImportArgs),
+    /// Adds a submitted article (.docx, .pdf or .txt) to an issue: the YAML
+    /// file is edited in place, every other line kept; photos go beside it.
+    Add(AddArgs),
     /// Lists the face chosen for each typeface role and where it came from.
     Fonts(FontArgs),
     /// Creates a new series folder: series.yaml and a first issue, ready to build.
@@ -115,6 +118,7 @@ impl Command {
             Command::Watch(args) => args.common.diagnostics,
             Command::Check(args) => args.common.diagnostics,
             Command::Import(args) => args.diagnostics,
+            Command::Add(args) => args.diagnostics,
             _ => DiagnosticFormat::Human,
         }
     }
@@ -271,6 +275,32 @@ pub struct ImportArgs {
     #[arg(long)]
     pub no_leads: bool,
     /// Fail if any line of the input could not be placed.
+    #[arg(long)]
+    pub strict: bool,
+    /// How to print diagnostics on standard error.
+    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
+    pub diagnostics: DiagnosticFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The issue's YAML file, edited in place.
+    pub issue: PathBuf,
+    /// The submitted article: a Word document (.docx), a PDF or its text
+    /// (.txt, UTF-8 or GBK/GB18030), holding its title first.
+    pub submission: PathBuf,
+    /// The column (栏目) to add it to; a new column at the end when the issue
+    /// has none of this name. Default: the column of --after, else the last.
+    #[arg(long, value_name = "NAME")]
+    pub column: Option<String>,
+    /// Put the article after the one of this title; default: at the end of
+    /// the column.
+    #[arg(long, value_name = "TITLE")]
+    pub after: Option<String>,
+    /// Print the YAML that would be inserted, and where; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Fail if anything of the submission could not be placed.
     #[arg(long)]
     pub strict: bool,
     /// How to print diagnostics on standard error.

@@ -24,6 +24,7 @@
 //! it over many issues, [`watch`] again on every change, [`import`] runs a
 //! reader the other way, from a past issue to its YAML source.
 
+pub mod add;
 #[cfg(feature = "typeset")]
 pub mod batch;
 pub mod diag;

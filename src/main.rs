@@ -23,6 +23,7 @@ fn main() -> ExitCode {
         Command::Watch(args) => cmd::watch::run(args, &reporter),
         Command::Check(args) => cmd::check::run(args, &reporter),
         Command::Import(args) => cmd::import::run(args, &reporter),
+        Command::Add(args) => cmd::add::run(args, &reporter),
         Command::Fonts(args) => cmd::fonts::run(args, &reporter),
         Command::Init { dir, date } => cmd::scaffold::init(dir, date.as_deref()),
         Command::New {

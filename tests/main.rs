@@ -21,9 +21,11 @@
 //! - `fuzzed`: every saved fuzzing finding, replayed and refused;
 //! - `office`: DOCX (python-docx, openxml-audit, LibreOffice) and OFD;
 //! - `word`: Word documents as Word makes them, imported (fixtures/word).
+//! - `add`: a submitted article (Word, PDF, text) added to an issue file.
 
 mod support;
 
+mod add;
 mod batch;
 mod cli;
 mod editor;

@@ -4,6 +4,7 @@
 //! `Err(Failed)`: the exit code and the diagnostics that stopped it, which
 //! `main` prints. The work itself is in the library.
 
+pub mod add;
 pub mod build;
 pub mod check;
 pub mod fonts;

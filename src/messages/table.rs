@@ -37,6 +37,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ),
     ("failed to read the text ({})", "无法读取文字稿（{}）"),
     ("the photo file exists", "图片文件已存在"),
+    ("photo", "图片"),
     (
         "this is a folder: importing one needs --out-dir",
         "这是一个文件夹：导入整个文件夹需要 --out-dir",
@@ -581,4 +582,189 @@ pub const TABLE: &[(&str, &str)] = &[
     ),
     ("paragraph {}", "第 {} 段"),
     ("paragraph {} (“{}…”)", "第 {} 段（“{}…”）"),
+    // jianbao add.
+    (
+        "this is a whole bulletin, not one article: it has {}",
+        "这是一整期简报，不是一篇稿件：其中有{}",
+    ),
+    (
+        "a masthead (第 N 期, unit and date)",
+        "版头（第 N 期、编发单位和日期）",
+    ),
+    ("a masthead line `{}` at {}", "版头的一行“{}”（{}）"),
+    ("a footer line `{}` at {}", "版记的一行“{}”（{}）"),
+    (
+        "import a whole issue with `jianbao import FILE`; `jianbao add` takes one submitted article",
+        "整期简报请用 `jianbao import 文件` 导入；`jianbao add` 只接收一篇稿件",
+    ),
+    (
+        "the submission holds no title: it does not begin with a title line",
+        "稿件没有标题：开头不是标题行",
+    ),
+    (
+        "put the article's title on its first line, above the paragraphs",
+        "请把文章标题放在第一行、正文之上",
+    ),
+    (
+        "the submission holds no text: under its title `{}` there is no paragraph",
+        "稿件没有正文：标题“{}”下面没有段落",
+    ),
+    (
+        "send the article's paragraphs under its title",
+        "请在标题下写出文章的段落",
+    ),
+    (
+        "the submission is empty: it holds no title and no text",
+        "稿件是空的：既没有标题也没有正文",
+    ),
+    ("check that it is the right file", "请确认文件没有选错"),
+    (
+        "move it where it belongs in the issue file",
+        "请在该期文件中把它移到应在的位置",
+    ),
+    (
+        "dropped {} invisible characters (control characters, direction marks)",
+        "删去了 {} 个不可见字符（控制字符、方向标记）",
+    ),
+    (
+        "check the article's text against the submission",
+        "请对照稿件核对文章文字",
+    ),
+    (
+        "{}: a photo above the title is left out",
+        "{}：标题上方的图片没有收入",
+    ),
+    (
+        "add it to the issue by hand if it belongs to the article",
+        "如果它属于这篇文章，请手工加入该期",
+    ),
+    (
+        "{}: {} has no place in an article; it is kept as a comment: {}",
+        "{}：{}不能放进文章，已作为注释保留：{}",
+    ),
+    ("a column heading", "栏目名"),
+    ("an editor's note", "编者按"),
+    ("a photo's caption without the photo", "没有图片的图注"),
+    (
+        "{}: a table has no place in an article; its {} cells are kept as a comment",
+        "{}：表格不能放进文章，其中 {} 个单元格已作为注释保留",
+    ),
+    (
+        "write what it says as paragraphs, or leave it out",
+        "请把表格内容改写成段落，或者删去",
+    ),
+    (
+        "give the column with --column NAME",
+        "请用 --column 栏目名 指定栏目",
+    ),
+    (
+        "add the photo by hand: `- photo: FILE` with its `caption:`",
+        "请手工加入图片：`- photo: 文件` 及其 `caption:`",
+    ),
+    (
+        "the article goes into a list written in brackets ([…]), which holds no comments: {} comments from the submission are left out",
+        "文章要加入的列表写在方括号（[…]）里，不能带注释：稿件中的 {} 条注释没有保留",
+    ),
+    (
+        "the warnings above say what they were; or write the list as lines starting with `- ` and add the article again",
+        "上面的警告列出了这些内容；也可以把列表改成以 `- ` 开头的逐行写法，再加入一次",
+    ),
+    (
+        "the issue already has an article titled `{}`",
+        "该期已有标题为“{}”的文章",
+    ),
+    (
+        "remove that article first, or give the submission another title",
+        "请先删去那篇文章，或给稿件换一个标题",
+    ),
+    (
+        "cannot add the article here: {}; the issue file is left as it was",
+        "无法在这里加入文章：{}；该期文件没有改动",
+    ),
+    (
+        "the edited file would not read back as the issue plus the article",
+        "改后的文件读回来不是原来的一期加上这篇文章",
+    ),
+    (
+        "the edited file would not read back as a valid issue",
+        "改后的文件读回来不是有效的一期",
+    ),
+    ("its lists cannot be found ({})", "找不到其中的列表（{}）"),
+    (
+        "a list of the issue is an alias of another (`*name`)",
+        "该期的某个列表是另一个列表的别名（`*name`）",
+    ),
+    (
+        "add the article by hand, or report this with the issue file",
+        "请手工加入文章，或附上该期文件报告这个问题",
+    ),
+    (
+        "the issue has no columns (栏目), so there is no column `{}`",
+        "该期没有栏目，因此没有栏目“{}”",
+    ),
+    (
+        "leave out --column: the article goes into the issue's articles",
+        "请去掉 --column：文章会加入该期的文章列表",
+    ),
+    (
+        "there is no column `{}` to add the article in after another",
+        "没有栏目“{}”，无法排在其中某篇文章之后",
+    ),
+    (
+        "the columns are: {}; leave out --after to open a new column `{}` at the end",
+        "现有栏目：{}；去掉 --after 即在末尾新开栏目“{}”",
+    ),
+    (
+        "the column `{}` has no article titled `{}`",
+        "栏目“{}”中没有标题为“{}”的文章",
+    ),
+    (
+        "the issue has no article titled `{}`",
+        "该期没有标题为“{}”的文章",
+    ),
+    ("the titles are: {}", "现有标题：{}"),
+    ("column `{}`, after `{}`", "栏目“{}”中“{}”之后"),
+    ("the end of column `{}`", "栏目“{}”的末尾"),
+    ("the issue's articles, after `{}`", "该期文章中“{}”之后"),
+    ("the end of the issue's articles", "该期文章的末尾"),
+    ("a new column `{}` at the end", "末尾新开的栏目“{}”"),
+    (
+        "the issue to add to cannot be standard input: it is edited in place",
+        "要加入文章的一期不能来自标准输入：它要被就地修改",
+    ),
+    ("name the issue's YAML file", "请给出该期的 YAML 文件"),
+    (
+        "would add `{}` to {} of {}, lines {} to {}; nothing is written",
+        "将把“{}”加入 {2} 的{1}（第 {3} 至 {4} 行）；未写入任何文件",
+    ),
+    ("would write the photos {}", "将写出图片 {}"),
+    (
+        "added `{}` to {} of {}, lines {} to {}",
+        "已把“{}”加入 {2} 的{1}（第 {3} 至 {4} 行）",
+    ),
+    ("wrote the photos {}", "已写出图片 {}"),
+    ("the issue file is left as it was", "该期文件没有改动"),
+    (
+        "the issue file changed while the article was being added",
+        "加入文章期间该期文件被改动了",
+    ),
+    ("run jianbao add again", "请重新运行 jianbao add"),
+    (
+        "failed to write the issue file ({})",
+        "无法写入该期文件（{}）",
+    ),
+    (
+        "the issue has errors, so the article is not added",
+        "该期有错误，因此没有加入文章",
+    ),
+    (
+        "fix the errors above (jianbao check shows them all), then add the article again",
+        "请先改正上面的错误（jianbao check 会列出全部错误），再加入文章",
+    ),
+    ("failed to read the submission ({})", "无法读取稿件（{}）"),
+    ("the submission is not a file", "稿件不是一个文件"),
+    (
+        "name the submitted article's .docx, .pdf or .txt file",
+        "请给出稿件的 .docx、.pdf 或 .txt 文件",
+    ),
 ];

@@ -71,6 +71,33 @@ pub struct Piece {
     pub at: String,
 }
 
+/// What a document holds, for a reader that finds the roles of its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A whole issue: the masthead, the articles, the footer.
+    Bulletin,
+    /// One submitted article (`jianbao add`): its title first, no masthead
+    /// and no footer.
+    Article,
+}
+
+/// The articles `pieces` hold, for a submission (no masthead, no footer, no
+/// columns), with what fits in none of them: where it was and its text.
+pub fn articles(pieces: Vec<Piece>) -> (Vec<Article>, Vec<(String, String)>) {
+    let mut b = Builder::default();
+    for piece in pieces {
+        b.piece(piece);
+    }
+    let articles = b.columns.into_iter().flat_map(|c| c.articles).collect();
+    (
+        articles,
+        b.stray
+            .into_iter()
+            .map(|(_, at, text)| (at, text))
+            .collect(),
+    )
+}
+
 /// Assembles the issue from `pieces`; `name` names the input in messages.
 pub fn build(pieces: Vec<Piece>, name: &str) -> Result<Imported, Failure> {
     let mut b = Builder::default();

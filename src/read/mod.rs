@@ -6,7 +6,8 @@
 //! hands them to [`assemble`], which builds the issue the same way for all of
 //! them; [`recognise`] knows what a part looks like in text (第 N 期, a date,
 //! 【栏目】, 一、, 报：…), for every reader. `package` opens ZIP packages under
-//! limits.
+//! limits;
+//! `submission` reads one submitted article (`jianbao add`) through them.
 
 pub mod assemble;
 pub mod docx;
@@ -14,6 +15,7 @@ pub mod package;
 #[cfg(feature = "typeset")]
 pub mod pdf;
 pub mod recognise;
+pub mod submission;
 pub mod text;
 pub mod yaml;
 

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Block, Comment, Footer, Issue, Kind, Lines, Spot, Style};
+use crate::model::{Article, Block, Comment, Footer, Issue, Kind, Lines, Spot, Style};
 
 /// Texts longer than this many characters are written as block scalars.
 const LONG: usize = 60;
@@ -66,61 +66,9 @@ pub fn yaml(issue: &Issue, comments: &[Comment]) -> String {
             None => out.push_str("  - articles:\n"),
         }
         for article in &column.articles {
-            let _ = writeln!(out, "      - title: {}", scalar(article.title.as_str(), 10));
-            if let Some(subtitle) = &article.subtitle {
-                field(&mut out, 8, "subtitle", subtitle.as_str());
-            }
-            if let Some(source) = &article.source {
-                field(&mut out, 8, "source", source.as_str());
-            }
-            out.push_str("        body:\n");
-            for (b, block) in article.body.iter().enumerate() {
-                put_comments(
-                    &mut out,
-                    Spot::Body {
-                        article: n,
-                        block: b,
-                    },
-                    10,
-                );
-                match block {
-                    Block::Paragraph { lead: None, text } => {
-                        let _ = writeln!(out, "          - {}", scalar(text, 12));
-                    }
-                    Block::Paragraph {
-                        lead: Some(lead),
-                        text,
-                    } => {
-                        let _ = writeln!(out, "          - lead: {}", scalar(lead, 14));
-                        field(&mut out, 12, "text", text);
-                    }
-                    Block::Heading { level, text } => {
-                        let key = if *level == 1 { "heading" } else { "subheading" };
-                        let _ = writeln!(out, "          - {key}: {}", scalar(text, 14));
-                    }
-                    Block::Photo {
-                        path,
-                        caption,
-                        width,
-                    } => {
-                        let _ = writeln!(out, "          - photo: {}", scalar(path, 14));
-                        if let Some(caption) = caption {
-                            field(&mut out, 12, "caption", caption);
-                        }
-                        if let Some(width) = width {
-                            let _ = writeln!(out, "            width: {width}");
-                        }
-                    }
-                }
-            }
-            put_comments(
-                &mut out,
-                Spot::Body {
-                    article: n,
-                    block: article.body.len(),
-                },
-                10,
-            );
+            write_article(&mut out, article, 6, 8, &mut |out, block, indent| {
+                put_comments(out, Spot::Body { article: n, block }, indent)
+            });
             n += 1;
         }
     }
@@ -163,6 +111,155 @@ pub fn yaml(issue: &Issue, comments: &[Comment]) -> String {
         }
     }
     out
+}
+
+/// `article` as an entry of a block sequence in an existing source: the dash
+/// at column `dash`, its keys at column `key` (greater than `dash`), and
+/// `comments` (text, one `#` line per line) before the body block of each
+/// index (the body's length: after its last block).
+pub fn article(article: &Article, dash: usize, key: usize, comments: &[(usize, String)]) -> String {
+    let mut out = String::new();
+    write_article(&mut out, article, dash, key, &mut |out, block, indent| {
+        for (_, text) in comments.iter().filter(|(b, _)| *b == block) {
+            for line in text.lines() {
+                let _ = writeln!(out, "{}# {}", " ".repeat(indent), line.trim_end());
+            }
+        }
+    });
+    out
+}
+
+/// A new column named `name` holding `article`, as an entry of the
+/// `columns:` block sequence: the dash at column `dash`, its keys at `key`;
+/// the article's dash at `article_dash`, its keys at `article_key`.
+pub fn column(
+    name: &str,
+    article: &Article,
+    (dash, key): (usize, usize),
+    (article_dash, article_key): (usize, usize),
+    comments: &[(usize, String)],
+) -> String {
+    let mut out = format!(
+        "{}-{}name: {}\n{}articles:\n",
+        " ".repeat(dash),
+        " ".repeat(key - dash - 1),
+        scalar(name, key + 2),
+        " ".repeat(key)
+    );
+    out.push_str(&self::article(article, article_dash, article_key, comments));
+    out
+}
+
+/// `article` as a flow mapping on one line, for a flow sequence
+/// (`articles: [{title: …}, …]`): every text double-quoted.
+pub fn article_flow(article: &Article) -> String {
+    let quoted = |text: &str| serde_json::to_string(text).unwrap_or_default();
+    let mut fields = vec![format!("title: {}", quoted(article.title.as_str()))];
+    if let Some(subtitle) = &article.subtitle {
+        fields.push(format!("subtitle: {}", quoted(subtitle.as_str())));
+    }
+    if let Some(source) = &article.source {
+        fields.push(format!("source: {}", quoted(source.as_str())));
+    }
+    let blocks: Vec<String> = article
+        .body
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph { lead: None, text } => quoted(text),
+            Block::Paragraph {
+                lead: Some(lead),
+                text,
+            } => format!("{{lead: {}, text: {}}}", quoted(lead), quoted(text)),
+            Block::Heading { level, text } => {
+                let key = if *level == 1 { "heading" } else { "subheading" };
+                format!("{{{key}: {}}}", quoted(text))
+            }
+            Block::Photo {
+                path,
+                caption,
+                width,
+            } => {
+                let mut parts = vec![format!("photo: {}", quoted(path))];
+                if let Some(caption) = caption {
+                    parts.push(format!("caption: {}", quoted(caption)));
+                }
+                if let Some(width) = width {
+                    parts.push(format!("width: {width}"));
+                }
+                format!("{{{}}}", parts.join(", "))
+            }
+        })
+        .collect();
+    fields.push(format!("body: [{}]", blocks.join(", ")));
+    format!("{{{}}}", fields.join(", "))
+}
+
+/// Writes `article` as a block sequence entry (dash at `dash`, keys at
+/// `key`); `comment(out, block, indent)` writes what goes before body block
+/// `block`.
+fn write_article(
+    out: &mut String,
+    article: &Article,
+    dash: usize,
+    key: usize,
+    comment: &mut dyn FnMut(&mut String, usize, usize),
+) {
+    let field = |out: &mut String, indent: usize, key: &str, value: &str| {
+        let _ = writeln!(
+            out,
+            "{}{key}: {}",
+            " ".repeat(indent),
+            scalar(value, indent + 2)
+        );
+    };
+    let _ = writeln!(
+        out,
+        "{}-{}title: {}",
+        " ".repeat(dash),
+        " ".repeat(key - dash - 1),
+        scalar(article.title.as_str(), key + 2)
+    );
+    if let Some(subtitle) = &article.subtitle {
+        field(out, key, "subtitle", subtitle.as_str());
+    }
+    if let Some(source) = &article.source {
+        field(out, key, "source", source.as_str());
+    }
+    let _ = writeln!(out, "{}body:", " ".repeat(key));
+    let item = " ".repeat(key + 2);
+    for (b, block) in article.body.iter().enumerate() {
+        comment(out, b, key + 2);
+        match block {
+            Block::Paragraph { lead: None, text } => {
+                let _ = writeln!(out, "{item}- {}", scalar(text, key + 4));
+            }
+            Block::Paragraph {
+                lead: Some(lead),
+                text,
+            } => {
+                let _ = writeln!(out, "{item}- lead: {}", scalar(lead, key + 6));
+                field(out, key + 4, "text", text);
+            }
+            Block::Heading { level, text } => {
+                let name = if *level == 1 { "heading" } else { "subheading" };
+                let _ = writeln!(out, "{item}- {name}: {}", scalar(text, key + 6));
+            }
+            Block::Photo {
+                path,
+                caption,
+                width,
+            } => {
+                let _ = writeln!(out, "{item}- photo: {}", scalar(path, key + 6));
+                if let Some(caption) = caption {
+                    field(out, key + 4, "caption", caption);
+                }
+                if let Some(width) = width {
+                    let _ = writeln!(out, "{}width: {width}", " ".repeat(key + 4));
+                }
+            }
+        }
+    }
+    comment(out, article.body.len(), key + 2);
 }
 
 /// The `footer:` mapping, when the footer has anything.

@@ -9,7 +9,7 @@
 //! paragraph's own text (the look most of the rest is in), ending at a
 //! sentence mark, whatever the faces are called.
 
-use crate::read::assemble::Role;
+use crate::read::assemble::{Layout, Role};
 use crate::read::recognise::{
     find_date, footer_label, heading_level, issue_number, registration, total_number,
 };
@@ -26,14 +26,15 @@ pub(super) struct Reading {
 
 /// The reading of every paragraph; `None` for one that holds no text or
 /// whose text another paragraph's reading took.
-pub(super) fn read(paragraphs: &[Para]) -> Vec<Option<Reading>> {
+pub(super) fn read(paragraphs: &[Para], layout: Layout) -> Vec<Option<Reading>> {
     let texts: Vec<String> = paragraphs
         .iter()
         .map(|p| p.text().trim().to_string())
         .collect();
-    let shape = Shape::of(paragraphs, &texts);
+    let shape = Shape::of(paragraphs, &texts, layout);
     let rows = footer_rows(paragraphs, &texts, &shape.footer_tables);
-    let mut seen_name = false;
+    // A submitted article has no masthead: no name to look for.
+    let mut seen_name = layout == Layout::Article;
     let mut out = Vec::with_capacity(paragraphs.len());
     for (i, p) in paragraphs.iter().enumerate() {
         let text = match rows.get(&i) {
@@ -49,6 +50,12 @@ pub(super) fn read(paragraphs: &[Para]) -> Vec<Option<Reading>> {
             continue;
         }
         let role = match style_role(&p.style, &text) {
+            // A submitted article has no footer block: a table in it is a
+            // table, handed over as the footer's lines are for the reader
+            // of submissions to keep as a comment.
+            _ if layout == Layout::Article && matches!(p.place, Place::Cell { .. }) => {
+                Some(Role::Footer)
+            }
             Some(role) => role,
             None => shape.role(p, i, seen_name, &texts),
         };
@@ -198,9 +205,10 @@ struct Shape {
 }
 
 impl Shape {
-    fn of(paragraphs: &[Para], texts: &[String]) -> Shape {
+    fn of(paragraphs: &[Para], texts: &[String], layout: Layout) -> Shape {
         let ours = paragraphs.iter().any(|p| p.style == "报头");
-        let number_at = (!ours)
+        let article = layout == Layout::Article;
+        let number_at = (!ours && !article)
             .then(|| {
                 texts
                     .iter()
@@ -270,12 +278,13 @@ impl Shape {
         let mut ranks: Vec<u32> = paragraphs
             .iter()
             .enumerate()
-            .filter(|(i, _)| number_at.is_some_and(|n| *i > n))
+            .filter(|(i, _)| article || number_at.is_some_and(|n| *i > n))
             .filter_map(|(_, p)| heading_rank(&p.style))
             .collect();
         ranks.sort_unstable();
         ranks.dedup();
-        let after_masthead = |i: usize| number_at.is_some_and(|n| i > n) && Some(i) != date_at;
+        let after_masthead =
+            |i: usize| (article || number_at.is_some_and(|n| i > n)) && Some(i) != date_at;
         let is_title = |i: usize, p: &Para| {
             after_masthead(i)
                 && !matches!(p.place, Place::Cell { table, .. } if footer_tables.contains(&table))

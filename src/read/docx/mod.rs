@@ -16,7 +16,7 @@ mod symbols;
 
 use crate::diag::{Diagnostic, Failure};
 use crate::read::Imported;
-use crate::read::assemble::{Piece, Role, build};
+use crate::read::assemble::{Layout, Piece, Role, build};
 use crate::read::package::Package;
 
 use body::Note;
@@ -37,6 +37,25 @@ pub type Photo = (String, Vec<u8>);
 /// Reads the document `bytes` (named `name` in messages); photos are named
 /// `<stem>-photo-N.<ext>`.
 pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Photo>), Failure> {
+    let (pieces, photos, mut warnings) = pieces(bytes, name, stem, Layout::Bulletin)?;
+    let mut imported = build(pieces, name)?;
+    warnings.append(&mut imported.warnings);
+    imported.warnings = warnings;
+    Ok((imported, photos))
+}
+
+/// What [`pieces`] finds: the parts, the photos, the warnings on the way.
+pub type Found = (Vec<Piece>, Vec<Photo>, Vec<Diagnostic>);
+
+/// The parts of the document `bytes` for the assembler, in reading order,
+/// its photos and the warnings on the way; a document of
+/// [`Layout::Article`] (a submitted article) has no masthead.
+pub fn pieces(
+    bytes: &[u8],
+    name: &str,
+    stem: &str,
+    layout: Layout,
+) -> Result<Found, Failure> {
     let fail = |why: String| {
         Failure(vec![
             Diagnostic::error(
@@ -82,7 +101,7 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
         .find(|n| n.has_tag_name((W, "body")))
         .ok_or_else(|| fail("its document has no body".into()))?;
     let story = body::walk(body, &styles).map_err(fail)?;
-    let readings = look::read(&story.paragraphs);
+    let readings = look::read(&story.paragraphs, layout);
 
     let mut warnings = Vec::new();
     let warn = |warnings: &mut Vec<Diagnostic>, d: Diagnostic| warnings.push(d);
@@ -248,10 +267,7 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
             });
         }
     }
-    let mut imported = build(pieces, name)?;
-    warnings.append(&mut imported.warnings);
-    imported.warnings = warnings;
-    Ok((imported, photos))
+    Ok((pieces, photos, warnings))
 }
 
 /// A comment's author as the YAML names them.

@@ -24,7 +24,7 @@ use kurbo::Rect;
 
 use crate::diag::{Diagnostic, Failure};
 use crate::read::Imported;
-use crate::read::assemble::build;
+use crate::read::assemble::{Layout, Piece, build};
 use crate::spec::page;
 use glyphs::{Collector, name_faces};
 use lines::{Line, lines_of};
@@ -41,6 +41,18 @@ pub type Photo = (String, Vec<u8>);
 /// Reads the PDF `bytes` (named `name` in messages); photos are named
 /// `<stem>-photo-N.png`.
 pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Photo>), Failure> {
+    let (pieces, photos, warnings) = pieces(bytes, name, stem, Layout::Bulletin)?;
+    let mut imported = build(pieces, name)?;
+    imported.warnings.splice(0..0, warnings);
+    Ok((imported, photos))
+}
+
+/// What [`pieces`] finds: the parts, the photos, the warnings on the way.
+pub type Found = (Vec<Piece>, Vec<Photo>, Vec<Diagnostic>);
+
+/// The parts of the PDF `bytes` for the assembler, in reading order; a PDF
+/// of [`Layout::Article`] (a submitted article) has no masthead or footer.
+pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Found, Failure> {
     let fail = |why: &str, hint: &str| {
         Failure(vec![
             Diagnostic::error(Some(name), why.to_string()).hint(hint.to_string()),
@@ -124,10 +136,8 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
         .filter(|l| l.y < page::TOP_MM + page::TYPE_HEIGHT_MM + 2.0)
         .collect();
 
-    let (pieces, photos) = structure::pieces(&lines, &collector.pictures, last_page, stem);
-    let mut imported = build(pieces, name)?;
-    imported.warnings.splice(0..0, warnings);
-    Ok((imported, photos))
+    let (pieces, photos) = structure::pieces(&lines, &collector.pictures, last_page, stem, layout);
+    Ok((pieces, photos, warnings))
 }
 
 /// How deep arrays and dictionaries nest in the file's objects, found by a

@@ -7,7 +7,7 @@
 use super::Photo;
 use super::glyphs::{Face, PT_PER_MM, Picture};
 use super::lines::{Line, join};
-use crate::read::assemble::{Piece, Role};
+use crate::read::assemble::{Layout, Piece, Role};
 use crate::read::recognise::{find_date, heading_level, issue_number, total_number};
 use crate::spec::page;
 
@@ -18,20 +18,25 @@ pub(super) fn pieces(
     pictures: &[Picture],
     last_page: usize,
     stem: &str,
+    layout: Layout,
 ) -> (Vec<Piece>, Vec<Photo>) {
+    let bulletin = layout == Layout::Bulletin;
     let mut reader = Reader {
         lines,
         pictures: pictures.to_vec(),
         stem,
         name_at: lines.iter().position(|l| l.red && l.size > 20.0),
         // The footer: the 四号 lines at the bottom of the last page.
-        footer_from: lines
-            .iter()
-            .rposition(|l| !(l.page == last_page && (l.size - page::FOOTER_PT).abs() < 0.6))
-            .map_or(0, |i| i + 1),
+        footer_from: match bulletin {
+            true => lines
+                .iter()
+                .rposition(|l| !(l.page == last_page && (l.size - page::FOOTER_PT).abs() < 0.6))
+                .map_or(0, |i| i + 1),
+            false => lines.len(),
+        },
         pieces: Vec::new(),
         photos: Vec::new(),
-        in_masthead: true,
+        in_masthead: bulletin,
         open: None,
         seen_title: false,
     };

@@ -1,0 +1,216 @@
+//! `jianbao add`: a submitted article into an issue, the issue file edited
+//! in place (atomically, every other byte kept) and the photos written
+//! beside the issue's others under names no file has.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use jianbao::add::{self, Placement, Refusal};
+use jianbao::diag::{Diagnostic, Exit, io_reason};
+use jianbao::input::{self, Input};
+use jianbao::messages::localise;
+use jianbao::read::submission;
+use jianbao::read::yaml::Source;
+
+use super::{Failed, Reporter, Result, print_quietly};
+use crate::cli::AddArgs;
+
+/// Runs `jianbao add`.
+pub fn run(args: &AddArgs, reporter: &Reporter) -> Result {
+    if args.issue == Path::new("-") {
+        return Err(Failed::trouble(
+            Diagnostic::error(
+                None,
+                "the issue to add to cannot be standard input: it is edited in place",
+            )
+            .hint("name the issue's YAML file"),
+        ));
+    }
+    let sub_name = args.submission.display().to_string();
+    let bytes = read_submission(&args.submission, &sub_name)?;
+
+    let loaded = input::load(&Input::Path(args.issue.clone())).map_err(|err| {
+        let mut failed = Failed::from(err);
+        if failed.exit == Exit::Invalid {
+            failed.diagnostics.push(not_edited(&args.issue));
+        }
+        failed
+    })?;
+    let problems = input::check_photos(&loaded);
+    if !problems.is_empty() {
+        let mut diagnostics = problems;
+        diagnostics.push(not_edited(&args.issue));
+        return Err(Failed {
+            exit: Exit::Invalid,
+            diagnostics,
+        });
+    }
+
+    let stem = args
+        .submission
+        .file_stem()
+        .map_or("article".to_string(), |s| s.to_string_lossy().into_owned());
+    let kind = jianbao::import::kind(&bytes);
+    let read = submission::read(&bytes, kind, &sub_name, &stem).map_err(Failed::invalid)?;
+    if args.strict {
+        jianbao::diag::strict(read.warnings.clone()).map_err(Failed::invalid)?;
+    }
+    reporter.report(&read.warnings);
+
+    let source = Source {
+        name: &loaded.name,
+        text: &loaded.text,
+    };
+    let series = loaded.series.as_ref().map(|(path, text)| Source {
+        name: path.to_str().unwrap_or("series.yaml"),
+        text,
+    });
+    let placement = Placement {
+        column: args.column.as_deref(),
+        after: args.after.as_deref(),
+    };
+    let folder = loaded.folder.clone();
+    let taken = |path: &str| fs::symlink_metadata(folder.join(path)).is_ok();
+    let added = add::add(
+        &source,
+        series.as_ref(),
+        &loaded.issue,
+        &read,
+        &placement,
+        &taken,
+    )
+    .map_err(|refusal| match refusal {
+        Refusal::Usage(failure) => Failed::trouble_all(failure.0),
+        Refusal::Invalid(failure) => Failed::invalid(failure),
+    })?;
+
+    reporter.report(&added.warnings);
+    let title = &read.article.title.0;
+    let lines = added.block.trim_end().matches('\n').count() + 1;
+    let photos: Vec<&str> = added.photos.iter().map(|(p, _)| p.as_str()).collect();
+    if args.dry_run {
+        reporter.status(&localise(&format!(
+            "would add `{title}` to {} of {}, lines {} to {}; nothing is written",
+            added.place,
+            loaded.name,
+            added.line,
+            added.line + lines - 1
+        )));
+        if !photos.is_empty() {
+            reporter.status(&localise(&format!(
+                "would write the photos {}",
+                photos.join(", ")
+            )));
+        }
+        return print_quietly(added.block.as_bytes());
+    }
+
+    let mut written: Vec<PathBuf> = Vec::new();
+    let undo = |written: &[PathBuf]| {
+        for path in written {
+            let _ = fs::remove_file(path);
+        }
+    };
+    for (path, bytes) in &added.photos {
+        let target = loaded.folder.join(path);
+        if let Err(err) = write_new(&target, bytes) {
+            undo(&written);
+            return Err(Failed::trouble(
+                Diagnostic::error(
+                    Some(&target.display().to_string()),
+                    format!("failed to write photo file ({})", io_reason(&err)),
+                )
+                .hint("the issue file is left as it was"),
+            ));
+        }
+        written.push(target);
+    }
+    // The file as it was read, or another program changed it meanwhile.
+    let now = fs::read(&args.issue).unwrap_or_default();
+    if now != loaded.text.as_bytes() {
+        undo(&written);
+        return Err(Failed::trouble(
+            Diagnostic::error(
+                Some(&loaded.name),
+                "the issue file changed while the article was being added",
+            )
+            .hint("run jianbao add again"),
+        ));
+    }
+    let permissions = fs::metadata(&args.issue).map(|m| m.permissions()).ok();
+    if let Err(err) = jianbao::output::write_atomically(&args.issue, added.text.as_bytes()) {
+        undo(&written);
+        return Err(Failed::trouble(Diagnostic::error(
+            Some(&loaded.name),
+            format!("failed to write the issue file ({})", io_reason(&err)),
+        )));
+    }
+    // The edited file keeps the permissions the old one had.
+    if let Some(permissions) = permissions {
+        let _ = fs::set_permissions(&args.issue, permissions);
+    }
+    reporter.status(&localise(&format!(
+        "added `{title}` to {} of {}, lines {} to {}",
+        added.place,
+        loaded.name,
+        added.line,
+        added.line + lines - 1
+    )));
+    if !photos.is_empty() {
+        reporter.status(&localise(&format!(
+            "wrote the photos {}",
+            photos.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// The error added to an issue's own errors: nothing was changed.
+fn not_edited(issue: &Path) -> Diagnostic {
+    Diagnostic::error(
+        Some(&issue.display().to_string()),
+        "the issue has errors, so the article is not added",
+    )
+    .hint("fix the errors above (jianbao check shows them all), then add the article again")
+}
+
+/// The submission's bytes: a regular file only (a pipe would never end).
+fn read_submission(path: &Path, name: &str) -> std::result::Result<Vec<u8>, Failed> {
+    let failed = |err: std::io::Error| {
+        Failed::trouble(Diagnostic::error(
+            Some(name),
+            format!("failed to read the submission ({})", io_reason(&err)),
+        ))
+    };
+    let meta = fs::metadata(path).map_err(failed)?;
+    if !meta.is_file() {
+        return Err(Failed::trouble(
+            Diagnostic::error(Some(name), "the submission is not a file")
+                .hint("name the submitted article's .docx, .pdf or .txt file"),
+        ));
+    }
+    fs::read(path).map_err(failed)
+}
+
+/// Writes `bytes` to `path`, which must not exist: a synced temporary file
+/// beside it, then a link that fails if the name was taken meanwhile.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".jianbao-add-")
+        .tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o644))?;
+    }
+    file.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
+}
