@@ -64,7 +64,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Lists the face chosen for each typeface role and where it came from.
     Fonts(FontArgs),
-    /// Creates a new series folder: series.yaml and a first issue, ready to build.
+    /// Creates a new series folder: series.yaml and a first issue, ready to
+    /// build, with the JSON Schemas beside them for editors.
     Init {
         /// The folder (created if missing).
         dir: PathBuf,
@@ -73,7 +74,7 @@ pub enum Command {
         date: Option<String>,
     },
     /// Writes the next issue from the latest one in a folder: number + 1,
-    /// today's date, the same settings, an article skeleton.
+    /// today's date, the same settings and schema line, an article skeleton.
     New {
         /// The series folder (default: the current folder).
         #[arg(default_value = ".")]
@@ -94,8 +95,13 @@ pub enum Command {
     /// Prints the JSON Schema of issue files (or of series files) for editors.
     Schema {
         /// The schema of series.yaml instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "write")]
         series: bool,
+        /// Write both schemas (bulletin.schema.json, series.schema.json) into
+        /// this folder instead, replacing older ones: the files `init` puts
+        /// beside a new series, which its YAML files' first lines point at.
+        #[arg(long, value_name = "DIR")]
+        write: Option<PathBuf>,
     },
     /// Prints a shell completion script (e.g. `jianbao completions bash`).
     Completions {
