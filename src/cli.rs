@@ -52,7 +52,7 @@ pub fn kind(supplement: bool, special: bool) -> Kind {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Builds issues into PDF, HTML or text (ISSUE.yaml → ISSUE.pdf beside it;
+    /// Builds issues into PDF, OFD, Word, HTML, text, page images or a Typst project (ISSUE.yaml → ISSUE.pdf beside it;
     /// folders and several files are built as a batch).
     Build(BuildArgs),
     /// Builds an issue, then rebuilds it whenever it, its series file, the
@@ -60,14 +60,15 @@ pub enum Command {
     Watch(WatchArgs),
     /// Checks issues (YAML, series file, layout) without writing anything.
     Check(CheckArgs),
-    /// Reads a past issue's plain text back into a YAML source.
+    /// Reads a past issue (text, PDF or Word .docx, or a folder of them) back into a YAML source.
     Import(ImportArgs),
     /// Adds a submitted article (.docx, .pdf or .txt) to an issue: the YAML
     /// file is edited in place, every other line kept; photos go beside it.
     Add(AddArgs),
     /// Lists the face chosen for each typeface role and where it came from.
     Fonts(FontArgs),
-    /// Creates a new series folder: series.yaml and a first issue, ready to build.
+    /// Creates a new series folder: series.yaml and a first issue, ready to
+    /// build, with the JSON Schemas beside them for editors.
     Init {
         /// The folder (created if missing).
         dir: PathBuf,
@@ -76,7 +77,7 @@ pub enum Command {
         date: Option<String>,
     },
     /// Writes the next issue from the latest one in a folder: number + 1,
-    /// today's date, the same settings, an article skeleton.
+    /// today's date, the same settings and schema line, an article skeleton.
     New {
         /// The series folder (default: the current folder).
         #[arg(default_value = ".")]
@@ -97,8 +98,13 @@ pub enum Command {
     /// Prints the JSON Schema of issue files (or of series files) for editors.
     Schema {
         /// The schema of series.yaml instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "write")]
         series: bool,
+        /// Write both schemas (bulletin.schema.json, series.schema.json) into
+        /// this folder instead, replacing older ones: the files `init` puts
+        /// beside a new series, which its YAML files' first lines point at.
+        #[arg(long, value_name = "DIR")]
+        write: Option<PathBuf>,
     },
     /// Prints a shell completion script (e.g. `jianbao completions bash`).
     Completions {

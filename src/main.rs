@@ -38,7 +38,7 @@ fn main() -> ExitCode {
             date.as_deref(),
             cli::kind(*supplement, *special),
         ),
-        Command::Schema { series } => cmd::print::schema(*series),
+        Command::Schema { series, write } => cmd::print::schema(*series, write.as_deref()),
         Command::Completions { shell } => cmd::print::completions(*shell),
         Command::Man => cmd::print::man(),
     };

@@ -1,5 +1,10 @@
 //! New series folders and next issues: the texts of the files `jianbao init`
 //! and `jianbao new` write. Reads what it needs; writes nothing.
+//!
+//! A new series carries the JSON Schemas beside its files, and each file's
+//! first line points at them ([`schema::modeline`]), so that an editor
+//! completes and checks the YAML without a network; `new` carries that line
+//! on.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -8,6 +13,8 @@ use crate::diag::{Diagnostic, Failure};
 use crate::input::{self, Input, Loaded};
 use crate::model::{Date, Kind};
 use crate::read::yaml::{PER_ISSUE_KEYS, SERIES_FILE, is_issue_file};
+use crate::schema;
+use crate::write::yaml::scalar;
 
 /// Today's date in local time.
 pub fn today() -> Date {
@@ -31,9 +38,12 @@ pub fn today() -> Date {
     })
 }
 
-/// The files of a new series folder: `series.yaml` and a first issue, ready to build.
+/// The files of a new series folder: `series.yaml` and a first issue, ready
+/// to build, and the schemas their first lines point at.
 pub fn init(date: Date) -> Vec<(PathBuf, String)> {
+    let series_modeline = schema::modeline(&format!("./{}", schema::SERIES_FILE));
     let series = [
+        series_modeline.as_str(),
         "# 系列设置：本文件夹中每一期都继承这些设置，某一期可以单独覆盖其中任何一项。",
         "name: 某某工作简报                 # 简报名称（红色报头）",
         "handling_mark: 内部资料            # 办理标记，不需要可删去",
@@ -48,15 +58,43 @@ pub fn init(date: Date) -> Vec<(PathBuf, String)> {
     .join("\n");
     let name = issue_file_name(Kind::Regular, date.year, 1);
     let issue = format!(
-        "# 第 1 期。写好后运行：jianbao build {name}\nnumber: 1\ndate: {date}\ncolumns:\n  - name: 工作交流\n    articles:\n{SKELETON}"
+        "{}\n# 第 1 期。写好后运行：jianbao build {name}\nnumber: 1\ndate: {date}\ncolumns:\n  - name: 工作交流\n    articles:\n{SKELETON}",
+        issue_modeline()
     );
-    vec![
+    let mut files = vec![
         (PathBuf::from(SERIES_FILE), series),
-        (
-            PathBuf::from(issue_file_name(Kind::Regular, date.year, 1)),
-            issue,
-        ),
-    ]
+        (PathBuf::from(name), issue),
+    ];
+    files.extend(
+        schema::files()
+            .into_iter()
+            .map(|(file, text)| (PathBuf::from(file), text)),
+    );
+    files
+}
+
+/// The first line of an issue beside its series' schema files.
+fn issue_modeline() -> String {
+    schema::modeline(&format!("./{}", schema::ISSUE_FILE))
+}
+
+/// The schema line a next issue carries: the previous issue's own (the new
+/// issue goes into the same folder, so its path holds), else one pointing
+/// at the issue schema when the folder has it.
+fn schema_line(from: &Loaded) -> Option<String> {
+    let own = from
+        .text
+        .trim_start_matches('\u{FEFF}')
+        .lines()
+        .find(|line| line.starts_with(schema::MODELINE));
+    match own {
+        Some(line) => Some(line.trim_end().to_string()),
+        None => from
+            .folder
+            .join(schema::ISSUE_FILE)
+            .is_file()
+            .then(issue_modeline),
+    }
 }
 
 /// One article to fill in, indented under `articles:`.
@@ -121,7 +159,8 @@ pub fn next_issue(
         .and_then(|p| p.issue.total_number)
         .map(|n| n.saturating_add(1));
     let name = issue_file_name(kind, date.year, number);
-    let mut text = format!(
+    let mut text = schema_line(from).map(|l| l + "\n").unwrap_or_default();
+    text += &format!(
         "# {} {}，由 jianbao new 根据上一期生成。\n",
         kind_label(kind),
         Kind::Regular.issue_label(number)
@@ -144,7 +183,9 @@ pub fn next_issue(
     text += &format!("date: {date}\ncolumns:\n");
     for column in &from.issue.columns {
         match &column.name {
-            Some(name) => text += &format!("  - name: {}\n    articles:\n", name.0),
+            Some(name) => {
+                text += &format!("  - name: {}\n    articles:\n", scalar(name.as_str(), 6));
+            }
             None => text += "  - articles:\n",
         }
         text += SKELETON;

@@ -5,9 +5,39 @@
 //! The schema checks shape; the reader also checks what a schema cannot say
 //! (a date that is not in the calendar, a key that belongs in the issue file).
 //! `bulletin.schema.json` and `series.schema.json` in the repository are
-//! these values, kept current by a test.
+//! these values, kept current by a test; `jianbao init` writes the same two
+//! files beside a new series (and `jianbao schema --write DIR` refreshes
+//! them), so that the YAML files' [`modeline`] finds them offline.
 
 use serde_json::{Value, json};
+
+/// The file of the issue schema beside a series.
+pub const ISSUE_FILE: &str = "bulletin.schema.json";
+
+/// The file of the series schema beside a series.
+pub const SERIES_FILE: &str = "series.schema.json";
+
+/// How a YAML file names its schema for VS Code's YAML extension
+/// (yaml-language-server); the path is relative to the YAML file.
+pub const MODELINE: &str = "# yaml-language-server: $schema=";
+
+/// The comment line pointing a YAML file at the schema at `path`.
+pub fn modeline(path: &str) -> String {
+    format!("{MODELINE}{path}")
+}
+
+/// The schema files to write beside a series: (file name, text).
+pub fn files() -> [(&'static str, String); 2] {
+    [
+        (ISSUE_FILE, file_text(&issue())),
+        (SERIES_FILE, file_text(&series())),
+    ]
+}
+
+/// A schema as its file holds it: indented JSON and a final newline.
+pub fn file_text(schema: &Value) -> String {
+    serde_json::to_string_pretty(schema).unwrap_or_default() + "\n"
+}
 
 /// The schema of an issue file.
 pub fn issue() -> Value {

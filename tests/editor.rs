@@ -271,3 +271,177 @@ fn new_counts_on_from_the_same_kind_and_refuses_to_overwrite() {
         "mine"
     );
 }
+
+/// The schema a YAML file's first line names, resolved against the file's
+/// folder as VS Code's YAML extension resolves it, compiled.
+fn schema_named_by(file: &std::path::Path) -> jsonschema::Validator {
+    let text = fs::read_to_string(file).unwrap();
+    let first = text.lines().next().unwrap_or_default();
+    let path = first
+        .strip_prefix("# yaml-language-server: $schema=")
+        .unwrap_or_else(|| panic!("{}: no schema line but {first:?}", file.display()));
+    assert!(
+        path.starts_with("./"),
+        "a path beside the file, not a URL: {path}"
+    );
+    let schema = file.parent().unwrap().join(path);
+    let value: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(&schema).unwrap_or_else(|e| panic!("{}: {e}", schema.display())),
+    )
+    .unwrap();
+    jsonschema::draft7::new(&value).expect("a valid draft-07 schema")
+}
+
+/// Whether `file` is valid against the schema its first line names.
+fn valid_by_its_schema_line(file: &std::path::Path) -> Result<(), Vec<String>> {
+    let schema = schema_named_by(file);
+    let value: serde_json::Value =
+        serde_saphyr::from_str(&fs::read_to_string(file).unwrap()).unwrap();
+    let errors: Vec<String> = schema.iter_errors(&value).map(|e| e.to_string()).collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+#[test]
+fn init_puts_schemas_beside_the_series_and_new_carries_the_schema_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(dir.path(), &["init", "简报", "--date", "2025-03-01"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let series = dir.path().join("简报");
+    // The files are the current schemas: what `jianbao schema` prints.
+    for (args, file) in [
+        (&["schema"][..], "bulletin.schema.json"),
+        (&["schema", "--series"][..], "series.schema.json"),
+    ] {
+        let printed = run_in(dir.path(), args, None);
+        assert_eq!(
+            fs::read(series.join(file)).unwrap(),
+            printed.stdout,
+            "{file}"
+        );
+    }
+    // Each line names the schema of its kind of file, and the file passes it.
+    for file in ["series.yaml", "2025-01.yaml"] {
+        valid_by_its_schema_line(&series.join(file)).unwrap_or_else(|e| panic!("{file}: {e:?}"));
+    }
+    // The schemas named check: a misspelt key fails the issue's, an issue
+    // key fails the series'.
+    let issue = fs::read_to_string(series.join("2025-01.yaml")).unwrap();
+    let misspelt: serde_json::Value =
+        serde_saphyr::from_str(&issue.replace("title:", "titel:")).unwrap();
+    assert!(!schema_named_by(&series.join("2025-01.yaml")).is_valid(&misspelt));
+    assert!(
+        !schema_named_by(&series.join("series.yaml")).is_valid(&serde_json::json!({"number": 1}))
+    );
+
+    // `new` carries the line on, and the next issue passes its schema.
+    let out = run_in(&series, &["new", "--date", "2025-03-08"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    valid_by_its_schema_line(&series.join("2025-02.yaml")).unwrap();
+    // From an issue that lost its line, while the schema lies beside it.
+    let second = series.join("2025-02.yaml");
+    let text = fs::read_to_string(&second).unwrap();
+    fs::write(&second, text.split_once('\n').unwrap().1).unwrap();
+    let out = run_in(&series, &["new", "--date", "2025-03-15"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    valid_by_its_schema_line(&series.join("2025-03.yaml")).unwrap();
+    // No schema beside it and no line: none is made up.
+    fs::remove_file(series.join("bulletin.schema.json")).unwrap();
+    fs::write(&second, text.split_once('\n').unwrap().1).unwrap();
+    let out = run_in(
+        &series,
+        &["new", "--date", "2025-03-22", "--from", "2025-02.yaml"],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !fs::read_to_string(series.join("2025-04.yaml"))
+            .unwrap()
+            .contains("yaml-language-server"),
+    );
+
+    // `schema --write` puts the current schemas back (and replaces old ones).
+    fs::write(series.join("series.schema.json"), "{}").unwrap();
+    let out = run_in(dir.path(), &["schema", "--write", "简报"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for file in ["2025-01.yaml", "2025-03.yaml", "series.yaml"] {
+        valid_by_its_schema_line(&series.join(file)).unwrap_or_else(|e| panic!("{file}: {e:?}"));
+    }
+    assert_eq!(
+        fs::read(series.join("series.schema.json")).unwrap(),
+        run_in(dir.path(), &["schema", "--series"], None).stdout
+    );
+    // Into a folder that is not there: a located error, nothing written.
+    let out = run_in(dir.path(), &["schema", "--write", "无此文件夹"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("无此文件夹"), "{}", stderr(&out));
+    assert!(!dir.path().join("无此文件夹").exists());
+}
+
+#[test]
+fn new_keeps_a_schema_line_of_the_users_own() {
+    let dir = folder(&[
+        ("schemas/bulletin.schema.json", "{}"),
+        ("series/series.yaml", "name: 系列\nunit: 办\n"),
+        (
+            "series/2024-09.yaml",
+            "# 一条说明\n# yaml-language-server: $schema=../schemas/bulletin.schema.json\nnumber: 9\ndate: 2024-09-20\narticles: [{title: 甲, body: [正文。]}]\n",
+        ),
+    ]);
+    let out = run_in(
+        &dir.path().join("series"),
+        &["new", "--date", "2024-10-20"],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = fs::read_to_string(dir.path().join("series/2024-10.yaml")).unwrap();
+    assert!(
+        text.starts_with("# yaml-language-server: $schema=../schemas/bulletin.schema.json\n"),
+        "{text}"
+    );
+}
+
+/// Issue 20: `new` pasted column names into the YAML unquoted, so a name
+/// holding `: ` (or starting with `#`, or reading as a boolean) made a next
+/// issue that did not read, or read as another name.
+#[test]
+fn new_quotes_column_names_that_yaml_would_misread() {
+    let names = ["经验: 做法", "#热点", "yes", "2024", "工作交流"];
+    let columns: String = names
+        .iter()
+        .map(|n| {
+            format!(
+                "  - name: {}\n    articles: [{{title: 甲, body: [正文。]}}]\n",
+                serde_json::to_string(n).unwrap()
+            )
+        })
+        .collect();
+    let dir = folder(&[
+        ("series.yaml", "name: 系列\nunit: 办\n"),
+        (
+            "2024-09.yaml",
+            &format!("number: 9\ndate: 2024-09-20\ncolumns:\n{columns}"),
+        ),
+    ]);
+    let out = run_in(dir.path(), &["new", "--date", "2024-10-20"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let next = jianbao::input::load(&jianbao::input::Input::Path(
+        dir.path().join("2024-10.yaml"),
+    ))
+    .unwrap_or_else(|e| panic!("the next issue reads: {}", e.failure()));
+    let read: Vec<String> = next
+        .issue
+        .columns
+        .iter()
+        .map(|c| {
+            c.name
+                .as_ref()
+                .map(|n| n.as_str().to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(read, names);
+}

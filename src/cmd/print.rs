@@ -1,21 +1,37 @@
 //! `jianbao schema`, `completions` and `man`: what other tools read about
-//! jianbao (editors, shells, `man`), printed on standard output.
+//! jianbao (editors, shells, `man`), printed on standard output; the schemas
+//! also written into a series folder (`schema --write DIR`).
+
+use std::path::Path;
 
 use clap::CommandFactory;
-use jianbao::diag::Exit;
+use jianbao::diag::{Diagnostic, Exit, io_reason};
 
 use super::{Failed, Result, print_quietly};
 use crate::cli::Cli;
 
-/// The JSON Schema of issue files, or of series files.
-pub fn schema(series: bool) -> Result {
+/// The JSON Schema of issue files, or of series files; or both written into
+/// `write` (a series folder), replacing older ones.
+pub fn schema(series: bool, write: Option<&Path>) -> Result {
+    if let Some(dir) = write {
+        for (name, text) in jianbao::schema::files() {
+            let path = dir.join(name);
+            jianbao::output::write_atomically(&path, text.as_bytes()).map_err(|err| {
+                Failed::trouble(Diagnostic::error(
+                    Some(&path.display().to_string()),
+                    format!("failed to write {} file ({})", "schema", io_reason(&err)),
+                ))
+            })?;
+            print_quietly(format!("{}\n", path.display()).as_bytes())?;
+        }
+        return Ok(());
+    }
     let schema = if series {
         jianbao::schema::series()
     } else {
         jianbao::schema::issue()
     };
-    let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
-    print_quietly(text.as_bytes())
+    print_quietly(jianbao::schema::file_text(&schema).as_bytes())
 }
 
 /// A completion script for `shell`.

@@ -327,8 +327,9 @@ pub fn series(
 }
 
 /// `text` as a YAML scalar at a value position whose continuation lines are
-/// indented by `indent` spaces.
-fn scalar(text: &str, indent: usize) -> String {
+/// indented by `indent` spaces: plain where YAML reads it back unchanged,
+/// else double-quoted (or a block scalar when long).
+pub fn scalar(text: &str, indent: usize) -> String {
     if text.chars().count() > LONG && block_safe(text) {
         return format!("|-\n{}{text}", " ".repeat(indent));
     }

@@ -50,12 +50,7 @@ pub type Found = (Vec<Piece>, Vec<Photo>, Vec<Diagnostic>);
 /// The parts of the document `bytes` for the assembler, in reading order,
 /// its photos and the warnings on the way; a document of
 /// [`Layout::Article`] (a submitted article) has no masthead.
-pub fn pieces(
-    bytes: &[u8],
-    name: &str,
-    stem: &str,
-    layout: Layout,
-) -> Result<Found, Failure> {
+pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Found, Failure> {
     let fail = |why: String| {
         Failure(vec![
             Diagnostic::error(
