@@ -21,7 +21,7 @@ pub fn run(args: &FontArgs, reporter: &Reporter) -> Result {
         };
         // The families Typst turns to for a character the chosen one lacks;
         // a role whose face is the fallback itself has none.
-        let fallbacks = match fonts.roles().get(role) {
+        let fallbacks = match fonts.roles().get(role).as_slice() {
             [_, rest @ ..] if !rest.is_empty() => format!("\tthen: {}", rest.join(", ")),
             _ => String::new(),
         };

@@ -11,13 +11,13 @@
 //! so is a file with no title or no text. What fits nowhere becomes a
 //! comment at its place and a warning. No file system access.
 
-use crate::diag::{Diagnostic, Failure, Position};
+use crate::diag::{Diagnostic, Failure};
 use crate::import::Kind;
-use crate::model::{Article, Block, Text, char_name, is_forbidden};
+use crate::model::{Article, Block, Text, is_forbidden};
 use crate::read::assemble::{self, Layout, Piece, Role};
 use crate::read::recognise::{
     column_name, ends_closed, footer_label, heading_level, is_page_number, issue_number,
-    registration, split_lead, squeeze_stray_spaces, title_shaped, total_number,
+    registration, split_lead, title_shaped, total_number,
 };
 use crate::read::{docx, text};
 
@@ -476,40 +476,19 @@ fn normalise(article: Article) -> (Article, usize) {
 /// the text importer's heuristic; `[图：…]` lines (a photo the text cannot
 /// hold) as notes. Invisible characters are dropped with a warning each.
 fn text_pieces(source: &str, name: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
-    let normalised = source
-        .trim_start_matches('\u{FEFF}')
-        .replace("\r\n", "\n")
-        .replace('\r', "\n");
     let mut warnings = Vec::new();
     let mut pieces: Vec<Piece> = Vec::new();
     let mut open = false;
     let mut titled = false;
     let mut paragraphs = 0usize;
-    for (i, raw) in normalised.split('\n').enumerate() {
-        let mut kept = String::with_capacity(raw.len());
-        for (column, c) in raw.chars().enumerate() {
-            if is_forbidden(c) && !c.is_whitespace() {
-                warnings.push(
-                    Diagnostic::warning(
-                        Some(name),
-                        format!(
-                            "dropped the invisible character U+{:04X} ({})",
-                            c as u32,
-                            char_name(c)
-                        ),
-                    )
-                    .at(Position {
-                        line: i + 1,
-                        column: column + 1,
-                        text: raw.chars().filter(|c| !is_forbidden(*c)).collect(),
-                    })
-                    .hint("check the text around it: it may have come from a copy and paste"),
-                );
-            } else {
-                kept.push(c);
-            }
-        }
-        let t = squeeze_stray_spaces(kept.trim_matches(|c: char| c.is_whitespace()));
+    for (i, raw) in text::raw_lines(source).iter().enumerate() {
+        let mut dropped = Vec::new();
+        let t = text::clean_line(raw, i + 1, &mut dropped);
+        warnings.extend(
+            dropped
+                .into_iter()
+                .map(|(position, c)| text::dropped_warning(name, position, c)),
+        );
         if t.is_empty() || is_page_number(&t) {
             continue;
         }

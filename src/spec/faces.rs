@@ -187,40 +187,35 @@ impl Role {
     }
 }
 
-/// The faces a document names, one per typeface role.
+/// One value for each typeface role.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-pub struct Faces {
+pub struct ByRole<T> {
     /// 小标宋: the name and the titles.
-    pub title: String,
+    pub title: T,
     /// 仿宋: the body.
-    pub fang: String,
+    pub fang: T,
     /// 黑体.
-    pub hei: String,
+    pub hei: T,
     /// 楷体.
-    pub kai: String,
+    pub kai: T,
     /// 宋体: page numbers.
-    pub song: String,
+    pub song: T,
 }
 
-impl Faces {
-    /// A face for each role.
-    pub fn by_role(mut name: impl FnMut(Role) -> String) -> Faces {
-        Faces {
-            title: name(Role::Title),
-            fang: name(Role::Fang),
-            hei: name(Role::Hei),
-            kai: name(Role::Kai),
-            song: name(Role::Song),
+impl<T> ByRole<T> {
+    /// A value for each role.
+    pub fn from_fn(mut value: impl FnMut(Role) -> T) -> ByRole<T> {
+        ByRole {
+            title: value(Role::Title),
+            fang: value(Role::Fang),
+            hei: value(Role::Hei),
+            kai: value(Role::Kai),
+            song: value(Role::Song),
         }
     }
 
-    /// The offices' own faces, as Word and WPS know them.
-    pub fn office() -> Faces {
-        Faces::by_role(|role| role.office_face().to_string())
-    }
-
-    /// The face of `role`.
-    pub fn get(&self, role: Role) -> &str {
+    /// The value of `role`.
+    pub fn get(&self, role: Role) -> &T {
         match role {
             Role::Title => &self.title,
             Role::Fang => &self.fang,
@@ -228,6 +223,16 @@ impl Faces {
             Role::Kai => &self.kai,
             Role::Song => &self.song,
         }
+    }
+}
+
+/// The faces a document names, one per typeface role.
+pub type Faces = ByRole<String>;
+
+impl Faces {
+    /// The offices' own faces, as Word and WPS know them.
+    pub fn office() -> Faces {
+        Faces::from_fn(|role| role.office_face().to_string())
     }
 
     /// The face of a body face (leads, headings).
@@ -237,6 +242,6 @@ impl Faces {
 
     /// Every role's face, in [`Role::ALL`] order.
     pub fn all(&self) -> [&str; 5] {
-        Role::ALL.map(|role| self.get(role))
+        Role::ALL.map(|role| self.get(role).as_str())
     }
 }

@@ -11,7 +11,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use serde::Serialize;
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontInfo, FontVariant};
 use typst::utils::LazyHash;
@@ -19,6 +18,7 @@ use typst_kit::fonts::{FontPath, FontStore};
 
 use crate::diag::Diagnostic;
 
+use crate::spec::faces::ByRole;
 pub use crate::spec::faces::Role;
 use crate::spec::faces::{FALLBACK_FILE, SHIPPED};
 
@@ -41,32 +41,7 @@ pub struct Fonts {
 }
 
 /// For each role, the families the template should ask for, best first.
-#[derive(Debug, Clone, Serialize)]
-pub struct RoleFamilies {
-    /// 小标宋.
-    pub title: Vec<String>,
-    /// 仿宋.
-    pub fang: Vec<String>,
-    /// 黑体.
-    pub hei: Vec<String>,
-    /// 楷体.
-    pub kai: Vec<String>,
-    /// 宋体.
-    pub song: Vec<String>,
-}
-
-impl RoleFamilies {
-    /// The families for `role`.
-    pub fn get(&self, role: Role) -> &[String] {
-        match role {
-            Role::Title => &self.title,
-            Role::Fang => &self.fang,
-            Role::Hei => &self.hei,
-            Role::Kai => &self.kai,
-            Role::Song => &self.song,
-        }
-    }
-}
+pub type RoleFamilies = ByRole<Vec<String>>;
 
 impl Fonts {
     /// Loads the faces under `font_paths` (searched recursively, preferred)
@@ -229,13 +204,7 @@ fn choose_roles(book: &FontBook, origins: &[Origin]) -> RoleFamilies {
         }
         families
     };
-    RoleFamilies {
-        title: pick(Role::Title),
-        fang: pick(Role::Fang),
-        hei: pick(Role::Hei),
-        kai: pick(Role::Kai),
-        song: pick(Role::Song),
-    }
+    RoleFamilies::from_fn(pick)
 }
 
 /// Font files under `dir`, recursively.

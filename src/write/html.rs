@@ -107,7 +107,7 @@ impl<'a> Page<'a> {
         let registration = issue.footer.registration_line();
         Page {
             title: issue.labels().document,
-            fonts: Faces::by_role(Role::css_stack),
+            fonts: Faces::from_fn(Role::css_stack),
             red: css_colour(issue.style.red.unwrap_or(Cmyk::RED)),
             copy_number: issue.copy_number.as_deref(),
             handling_mark: issue.handling_mark.as_deref(),

@@ -74,18 +74,7 @@ pub fn import(input: &str, name: &str, options: &ImportOptions) -> Result<Import
     let (lines, dropped) = clean_lines(input);
     let warnings = dropped
         .into_iter()
-        .map(|(position, c)| {
-            Diagnostic::warning(
-                Some(name),
-                format!(
-                    "dropped the invisible character U+{:04X} ({})",
-                    c as u32,
-                    char_name(c)
-                ),
-            )
-            .at(position)
-            .hint("check the text around it: it may have come from a copy and paste")
-        })
+        .map(|(position, c)| dropped_warning(name, position, c))
         .collect();
     let mut importer = Importer {
         name,
@@ -100,36 +89,64 @@ pub fn import(input: &str, name: &str, options: &ImportOptions) -> Result<Import
     Ok(imported)
 }
 
+/// The warning for an invisible character dropped at `position`.
+pub(crate) fn dropped_warning(name: &str, position: Position, c: char) -> Diagnostic {
+    Diagnostic::warning(
+        Some(name),
+        format!(
+            "dropped the invisible character U+{:04X} ({})",
+            c as u32,
+            char_name(c)
+        ),
+    )
+    .at(position)
+    .hint("check the text around it: it may have come from a copy and paste")
+}
+
+/// The input's lines, line ends normalised and a leading BOM taken off.
+pub(crate) fn raw_lines(input: &str) -> Vec<String> {
+    input
+        .trim_start_matches('\u{FEFF}')
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .map(str::to_string)
+        .collect()
+}
+
+/// Line `no` (1-based) cleaned: the invisible characters a source may not
+/// hold dropped (each pushed onto `dropped` with where it stood), the ends
+/// trimmed, stray spaces between Chinese characters taken out.
+pub(crate) fn clean_line(raw: &str, no: usize, dropped: &mut Vec<(Position, char)>) -> String {
+    let mut kept = String::with_capacity(raw.len());
+    for (column, c) in raw.chars().enumerate() {
+        if is_forbidden(c) && !c.is_whitespace() {
+            let shown: String = raw.chars().filter(|c| !is_forbidden(*c)).collect();
+            dropped.push((
+                Position {
+                    line: no,
+                    column: column + 1,
+                    text: shown,
+                },
+                c,
+            ));
+        } else {
+            kept.push(c);
+        }
+    }
+    squeeze_stray_spaces(kept.trim_matches(|c: char| c.is_whitespace()))
+}
+
 /// Splits into lines, normalising line ends and spaces, dropping page numbers
 /// and repeated running headers, and the invisible characters a source may
 /// not hold (each returned with where it stood). Tabs, form feeds (page
 /// breaks in `pdftotext` output) and other white space count as spaces.
 fn clean_lines(input: &str) -> (Vec<Line>, Vec<(Position, char)>) {
-    let normalised = input
-        .trim_start_matches('\u{FEFF}')
-        .replace("\r\n", "\n")
-        .replace('\r', "\n");
     let mut lines = Vec::new();
     let mut dropped = Vec::new();
     let mut after_blank = true;
-    for (i, raw) in normalised.split('\n').enumerate() {
-        let mut kept = String::with_capacity(raw.len());
-        for (column, c) in raw.chars().enumerate() {
-            if is_forbidden(c) && !c.is_whitespace() {
-                let shown: String = raw.chars().filter(|c| !is_forbidden(*c)).collect();
-                dropped.push((
-                    Position {
-                        line: i + 1,
-                        column: column + 1,
-                        text: shown,
-                    },
-                    c,
-                ));
-            } else {
-                kept.push(c);
-            }
-        }
-        let text = squeeze_stray_spaces(kept.trim_matches(|c: char| c.is_whitespace()));
+    for (i, raw) in raw_lines(input).iter().enumerate() {
+        let text = clean_line(raw, i + 1, &mut dropped);
         if text.is_empty() || is_page_number(&text) {
             after_blank = true;
             continue;

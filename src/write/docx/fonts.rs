@@ -59,7 +59,7 @@ pub(super) fn obfuscate(font: &[u8], key: &[u8; 16]) -> Vec<u8> {
 /// name ID 1, as Word and WPS match it).
 #[cfg(feature = "typeset")]
 pub fn shipped_faces() -> Faces {
-    Faces::by_role(shipped_family)
+    Faces::from_fn(shipped_family)
 }
 
 #[cfg(feature = "typeset")]
