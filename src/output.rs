@@ -30,28 +30,48 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         return file.flush();
     }
     let target = follow_links(path);
-    let dir = match target.parent() {
+    let dir = folder_of(&target);
+    remove_stale_temporaries(dir);
+    let file = synced_temporary(dir, bytes)?;
+    // The temporary file is removed when the rename fails: the old output
+    // stays whole.
+    file.persist(&target).map_err(|e| held_open(e.error))?;
+    Ok(())
+}
+
+/// Writes `bytes` to `path`, which must not exist: a synced temporary file
+/// beside it, then a link that fails if the name was taken meanwhile (an
+/// existing file is never replaced).
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let file = synced_temporary(folder_of(path), bytes)?;
+    file.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The folder `path` is in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
-    };
-    remove_stale_temporaries(dir);
+    }
+}
+
+/// A temporary file in `dir` holding `bytes`, synced, with the usual
+/// permissions of a new file (a temporary file is 0600).
+fn synced_temporary(dir: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     let mut file = tempfile::Builder::new()
         .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
-    // Keep the usual permissions of a new file (a temporary file is 0600).
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         file.as_file()
             .set_permissions(fs::Permissions::from_mode(0o644))?;
     }
-    // The temporary file is removed when the rename fails: the old output
-    // stays whole.
-    file.persist(&target).map_err(|e| held_open(e.error))?;
-    Ok(())
+    Ok(file)
 }
 
 /// Windows refuses to replace a file another program holds open (a PDF

@@ -274,18 +274,18 @@ pub fn render(
             Output::File(html.into_bytes())
         }
         Format::Docx => {
-            use write::docx::{DocxOptions, Faces, fonts};
+            use write::docx::{DocxOptions, Faces, faces};
             let options = DocxOptions {
                 faces: match options.docx_fonts {
                     DocxFonts::Office => Faces::office(),
-                    _ => fonts::shipped_faces(),
+                    _ => faces::shipped_faces(),
                 },
                 embed: match (options.docx_fonts, env) {
                     (DocxFonts::Embedded, Some(env)) => {
-                        fonts::embedded(&loaded.issue, &env.subsets)?
+                        faces::embedded(&loaded.issue, &env.subsets)?
                     }
                     (DocxFonts::Embedded, None) => {
-                        fonts::embedded(&loaded.issue, &Default::default())?
+                        faces::embedded(&loaded.issue, &Default::default())?
                     }
                     _ => Vec::new(),
                 },

@@ -184,23 +184,7 @@ fn dark(p: &image::Rgb<u8>) -> bool {
 /// tests may run side by side).
 fn libreoffice(docx: &Path) -> PathBuf {
     let dir = docx.parent().unwrap();
-    let profile = dir.join("lo-profile");
-    let output = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(dir)
-        .arg(docx)
-        .output()
-        .expect("LibreOffice (soffice) runs: apt-get install libreoffice-writer-nogui");
+    let output = crate::support::soffice(dir, "pdf", &[docx]);
     let pdf = docx.with_extension("pdf");
     assert!(
         pdf.exists(),
@@ -279,17 +263,18 @@ fn docx_reads_back_with_its_grid_styles_and_fonts() {
             .iter()
             .map(|s| s.as_str().unwrap())
             .collect();
+        use jianbao::spec::styles as st;
         for name in [
-            "正文",
-            "文章标题",
-            "一级标题",
-            "二级标题",
-            "段首句",
-            "栏目",
-            "报头",
-            "版记",
-            "页码",
-            "图注",
+            st::BODY,
+            st::TITLE,
+            st::HEADING_1,
+            st::HEADING_2,
+            st::LEAD,
+            st::COLUMN,
+            st::NAME,
+            st::FOOTER,
+            st::PAGE_NUMBER,
+            st::CAPTION,
         ] {
             assert!(styles.contains(&name), "{rel}: no style {name}");
         }
@@ -345,14 +330,21 @@ fn docx_reads_back_with_its_grid_styles_and_fonts() {
             })
             .collect();
         let texts: Vec<&str> = paragraphs.iter().map(|(_, t)| t.as_str()).collect();
-        assert_eq!(paragraphs.iter().filter(|(s, _)| s == "报头").count(), 1);
+        assert_eq!(
+            paragraphs
+                .iter()
+                .filter(|(s, _)| s == jianbao::spec::styles::NAME)
+                .count(),
+            1
+        );
         assert!(texts.contains(&issue.name.as_str()));
         for article in issue.articles() {
             let title = article.title.as_str().replace(' ', "");
             assert!(
                 paragraphs
                     .iter()
-                    .any(|(s, t)| s == "文章标题" && t.replace([' ', '\n'], "") == title),
+                    .any(|(s, t)| s == jianbao::spec::styles::TITLE
+                        && t.replace([' ', '\n'], "") == title),
                 "{rel}: title {title}"
             );
             for block in &article.body {
@@ -360,7 +352,9 @@ fn docx_reads_back_with_its_grid_styles_and_fonts() {
                     jianbao::model::Block::Paragraph { lead, text } => {
                         let whole = format!("{}{text}", lead.as_deref().unwrap_or(""));
                         assert!(
-                            paragraphs.iter().any(|(s, t)| s == "正文" && *t == whole),
+                            paragraphs
+                                .iter()
+                                .any(|(s, t)| s == jianbao::spec::styles::BODY && *t == whole),
                             "{rel}: paragraph {whole}"
                         );
                     }
@@ -1248,23 +1242,7 @@ fn a_word_document_made_elsewhere_imports() {
     let rel = "linjiang/2024-zk02.yaml";
     let dir = tempfile::tempdir().unwrap();
     let html = build(&sample(rel), dir.path(), "issue.html", &[]);
-    let profile = dir.path().join("lo-profile");
-    let out = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(&html)
-        .output()
-        .unwrap();
+    let out = crate::support::soffice(dir.path(), "docx:MS Word 2007 XML", &[&html]);
     let docx = dir.path().join("issue.docx");
     assert!(docx.exists(), "{}", String::from_utf8_lossy(&out.stderr));
     let styles = json(

@@ -3,28 +3,29 @@
 //! page of every sample against its golden image.
 
 use std::fs;
+use std::path::Path;
 use std::process::Command;
 
 use crate::photos::issue_with_small_photo;
 use crate::support::{folder, good_issue, root, run_in, sample, samples, stderr};
 
+/// Builds `source` in `dir` with `args`, which must succeed.
+fn build(dir: &Path, source: &Path, args: &[&str]) {
+    let mut all = vec!["build", source.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let out = run_in(dir, &all, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 #[test]
 fn archival_pdf_a_2b() {
     let dir = folder(&[]);
     let source = sample("brief/issue.yaml");
-    let out = run_in(
+    build(
         dir.path(),
-        &[
-            "build",
-            source.to_str().unwrap(),
-            "--pdf-standard",
-            "a-2b",
-            "-o",
-            "issue.pdf",
-        ],
-        None,
+        &source,
+        &["--pdf-standard", "a-2b", "-o", "issue.pdf"],
     );
-    assert!(out.status.success(), "{}", stderr(&out));
     let bytes = fs::read(dir.path().join("issue.pdf")).unwrap();
     let text = String::from_utf8_lossy(&bytes);
     assert!(
@@ -79,23 +80,13 @@ fn archival_pdf_passes_qpdf_check() {
 fn previews_one_file_per_page() {
     let dir = folder(&[]);
     let source = sample("linjiang/2024-09.yaml");
-    let out = run_in(
+    build(
         dir.path(),
+        &source,
         &[
-            "build",
-            source.to_str().unwrap(),
-            "--format",
-            "png",
-            "--ppi",
-            "30",
-            "--pages",
-            "1,3-4",
-            "-o",
-            "p.png",
+            "--format", "png", "--ppi", "30", "--pages", "1,3-4", "-o", "p.png",
         ],
-        None,
     );
-    assert!(out.status.success(), "{}", stderr(&out));
     let mut files: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -113,21 +104,11 @@ fn previews_one_file_per_page() {
         .filter(|p| p.0[0] > 200 && p.0[1] < 120 && p.0[2] < 120)
         .count();
     assert!(red > 100, "{red} red pixels");
-    let out = run_in(
+    build(
         dir.path(),
-        &[
-            "build",
-            source.to_str().unwrap(),
-            "--format",
-            "svg",
-            "--pages",
-            "2",
-            "-o",
-            "s-{p}.svg",
-        ],
-        None,
+        &source,
+        &["--format", "svg", "--pages", "2", "-o", "s-{p}.svg"],
     );
-    assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         fs::read_to_string(dir.path().join("s-2.svg"))
             .unwrap()
@@ -162,23 +143,13 @@ fn first_pages_match_their_golden_images() {
     for rel in samples() {
         let source = sample(rel);
         let name = rel.trim_end_matches(".yaml");
-        let out = run_in(
+        build(
             dir.path(),
+            &source,
             &[
-                "build",
-                source.to_str().unwrap(),
-                "--format",
-                "png",
-                "--ppi",
-                "20",
-                "--pages",
-                "1",
-                "-o",
-                "page.png",
+                "--format", "png", "--ppi", "20", "--pages", "1", "-o", "page.png",
             ],
-            None,
         );
-        assert!(out.status.success(), "{}", stderr(&out));
         let actual = fs::read(dir.path().join("page-1.png")).unwrap();
         let golden = root()
             .join("tests/golden")

@@ -83,6 +83,22 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// LibreOffice converts `files` into `dir` as `to` (`pdf`, `odt`,
+/// `docx:MS Word 2007 XML` …), headless, with a profile of its own in `dir`
+/// so that tests may run side by side.
+pub fn soffice(dir: &Path, to: &str, files: &[&Path]) -> Output {
+    Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("lo-profile").display()
+        ))
+        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
+        .arg(dir)
+        .args(files)
+        .output()
+        .expect("LibreOffice (soffice) runs: apt-get install libreoffice-writer-nogui")
+}
+
 /// A folder with `files` (name, contents) written into it.
 pub fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");

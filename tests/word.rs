@@ -207,23 +207,8 @@ fn strict_refuses_a_document_with_tracked_changes() {
 /// a style with `text:display="none"`, a text box is a frame at its anchor,
 /// comments are annotations and footnotes notes (both outside the story).
 fn libreoffice_text(docx: &[PathBuf], dir: &Path) -> Vec<(Vec<String>, Vec<String>)> {
-    let profile = dir.join("lo-profile");
-    let out = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "odt",
-            "--outdir",
-        ])
-        .arg(dir)
-        .args(docx)
-        .output()
-        .expect("LibreOffice (soffice) runs: apt-get install libreoffice-writer-nogui");
+    let files: Vec<&Path> = docx.iter().map(PathBuf::as_path).collect();
+    let out = crate::support::soffice(dir, "odt", &files);
     docx.iter()
         .map(|d| {
             let odt = dir.join(d.file_stem().unwrap()).with_extension("odt");

@@ -3,7 +3,6 @@
 //! beside the issue's others under names no file has.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use jianbao::add::{self, Placement, Refusal};
@@ -87,22 +86,20 @@ pub fn run(args: &AddArgs, reporter: &Reporter) -> Result {
 
     reporter.report(&added.warnings);
     let title = &read.article.title.0;
-    let lines = added.block.trim_end().matches('\n').count() + 1;
+    let first = added.line;
+    let last = first + added.block.trim_end().matches('\n').count();
     let photos: Vec<&str> = added.photos.iter().map(|(p, _)| p.as_str()).collect();
+    let photos = photos.join(", ");
+    let (place, issue) = (&added.place, &loaded.name);
     if args.dry_run {
-        reporter.status(&localise(&format!(
-            "would add `{title}` to {} of {}, lines {} to {}; nothing is written",
-            added.place,
-            loaded.name,
-            added.line,
-            added.line + lines - 1
-        )));
-        if !photos.is_empty() {
-            reporter.status(&localise(&format!(
-                "would write the photos {}",
-                photos.join(", ")
-            )));
-        }
+        tell(
+            reporter,
+            localise(&format!(
+                "would add `{title}` to {place} of {issue}, lines {first} to {last}; nothing is written"
+            )),
+            localise(&format!("would write the photos {photos}")),
+            &photos,
+        );
         return print_quietly(added.block.as_bytes());
     }
 
@@ -114,7 +111,7 @@ pub fn run(args: &AddArgs, reporter: &Reporter) -> Result {
     };
     for (path, bytes) in &added.photos {
         let target = loaded.folder.join(path);
-        if let Err(err) = write_new(&target, bytes) {
+        if let Err(err) = jianbao::output::write_new(&target, bytes) {
             undo(&written);
             return Err(Failed::trouble(
                 Diagnostic::error(
@@ -150,20 +147,24 @@ pub fn run(args: &AddArgs, reporter: &Reporter) -> Result {
     if let Some(permissions) = permissions {
         let _ = fs::set_permissions(&args.issue, permissions);
     }
-    reporter.status(&localise(&format!(
-        "added `{title}` to {} of {}, lines {} to {}",
-        added.place,
-        loaded.name,
-        added.line,
-        added.line + lines - 1
-    )));
-    if !photos.is_empty() {
-        reporter.status(&localise(&format!(
-            "wrote the photos {}",
-            photos.join(", ")
-        )));
-    }
+    tell(
+        reporter,
+        localise(&format!(
+            "added `{title}` to {place} of {issue}, lines {first} to {last}"
+        )),
+        localise(&format!("wrote the photos {photos}")),
+        &photos,
+    );
     Ok(())
+}
+
+/// Says where the article went and, when there are `photos`, which were
+/// written.
+fn tell(reporter: &Reporter, article: String, written: String, photos: &str) {
+    reporter.status(&article);
+    if !photos.is_empty() {
+        reporter.status(&written);
+    }
 }
 
 /// The error added to an issue's own errors: nothing was changed.
@@ -191,26 +192,4 @@ fn read_submission(path: &Path, name: &str) -> std::result::Result<Vec<u8>, Fail
         ));
     }
     fs::read(path).map_err(failed)
-}
-
-/// Writes `bytes` to `path`, which must not exist: a synced temporary file
-/// beside it, then a link that fails if the name was taken meanwhile.
-fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".jianbao-add-")
-        .tempfile_in(dir)?;
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(fs::Permissions::from_mode(0o644))?;
-    }
-    file.persist_noclobber(path).map_err(|e| e.error)?;
-    Ok(())
 }

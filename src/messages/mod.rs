@@ -59,7 +59,7 @@ pub fn localise(text: &str) -> String {
 /// `text` in Chinese: the first listed template it matches, with its values
 /// translated too; unlisted text stays as it is.
 pub fn to_chinese(text: &str) -> String {
-    for (english, chinese) in TABLE {
+    for (english, chinese) in entries() {
         if let Some(values) = capture(english, text) {
             let values: Vec<String> = values.iter().map(|v| to_chinese(v)).collect();
             return fill(chinese, &values);
@@ -117,9 +117,15 @@ fn fill(template: &str, values: &[String]) -> String {
     out
 }
 
+mod commands;
 mod table;
 
 pub use table::TABLE;
+
+/// Every entry of [`TABLE`], in order.
+pub fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    TABLE.iter().flat_map(|part| part.iter())
+}
 
 #[cfg(test)]
 mod tests {
@@ -186,7 +192,7 @@ mod tests {
     #[test]
     fn every_template_is_one_the_code_writes() {
         let sources: String = sources().into_iter().map(|(_, text)| text).collect();
-        for (english, _) in TABLE {
+        for (english, _) in entries() {
             let piece = english
                 .split("{}")
                 .max_by_key(|p| p.len())
@@ -205,7 +211,7 @@ mod tests {
     /// `format!`); `{name}` placeholders count as `{}`.
     #[test]
     fn every_message_the_code_writes_is_listed() {
-        let listed: Vec<String> = TABLE.iter().map(|(e, _)| placeholders(e)).collect();
+        let listed: Vec<String> = entries().map(|(e, _)| placeholders(e)).collect();
         let mut unlisted = Vec::new();
         for (file, text) in sources() {
             // Unit tests write messages of their own.

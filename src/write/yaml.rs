@@ -23,14 +23,6 @@ pub fn yaml(issue: &Issue, comments: &[Comment]) -> String {
         }
     };
     put_comments(&mut out, Spot::Top, 0);
-    let field = |out: &mut String, indent: usize, key: &str, value: &str| {
-        let _ = writeln!(
-            out,
-            "{}{key}: {}",
-            " ".repeat(indent),
-            scalar(value, indent + 2)
-        );
-    };
     if let Some(copy) = &issue.copy_number {
         field(&mut out, 0, "copy_number", copy);
     }
@@ -78,36 +70,35 @@ pub fn yaml(issue: &Issue, comments: &[Comment]) -> String {
     if issue.style != Style::default() {
         out.push_str("style:\n");
         let s = &issue.style;
-        if let Some(red) = s.red {
-            let [c, m, y, k] = red.0;
-            let _ = writeln!(out, "  red: [{c}, {m}, {y}, {k}]");
-        }
-        if let Some(t) = s.rule_thickness {
-            let _ = writeln!(out, "  rule_thickness: {}", t.0);
-        }
-        if let Some(rule) = s.rule {
-            let _ = writeln!(out, "  rule: {}", format!("{rule:?}").to_lowercase());
-        }
-        if let Some(size) = s.name_size {
-            let _ = writeln!(out, "  name_size: {}", size.0);
-        }
-        if let Some(face) = s.lead_face {
-            let _ = writeln!(out, "  lead_face: {}", format!("{face:?}").to_lowercase());
-        }
-        if let Some(contents) = s.contents {
-            let _ = writeln!(out, "  contents: {contents}");
-        }
-        if let Some(numbers) = s.page_numbers {
-            let _ = writeln!(out, "  page_numbers: {numbers}");
-        }
-        if let Some(grid) = s.grid {
-            let _ = writeln!(out, "  grid: {}", format!("{grid:?}").to_lowercase());
-        }
-        if let Some(hanging) = s.hanging_punctuation {
-            let _ = writeln!(out, "  hanging_punctuation: {hanging}");
-        }
-        if let Some(even) = s.footer_on_even_page {
-            let _ = writeln!(out, "  footer_on_even_page: {even}");
+        let lower = |v: &dyn std::fmt::Debug| format!("{v:?}").to_lowercase();
+        let fields = [
+            (
+                "red",
+                s.red.map(|r| {
+                    let [c, m, y, k] = r.0;
+                    format!("[{c}, {m}, {y}, {k}]")
+                }),
+            ),
+            ("rule_thickness", s.rule_thickness.map(|t| t.0.to_string())),
+            ("rule", s.rule.map(|r| lower(&r))),
+            ("name_size", s.name_size.map(|n| n.0.to_string())),
+            ("lead_face", s.lead_face.map(|f| lower(&f))),
+            ("contents", s.contents.map(|c| c.to_string())),
+            ("page_numbers", s.page_numbers.map(|p| p.to_string())),
+            ("grid", s.grid.map(|g| lower(&g))),
+            (
+                "hanging_punctuation",
+                s.hanging_punctuation.map(|h| h.to_string()),
+            ),
+            (
+                "footer_on_even_page",
+                s.footer_on_even_page.map(|e| e.to_string()),
+            ),
+        ];
+        for (key, value) in fields {
+            if let Some(value) = value {
+                let _ = writeln!(out, "  {key}: {value}");
+            }
         }
     }
     out
@@ -204,14 +195,6 @@ fn write_article(
     key: usize,
     comment: &mut dyn FnMut(&mut String, usize, usize),
 ) {
-    let field = |out: &mut String, indent: usize, key: &str, value: &str| {
-        let _ = writeln!(
-            out,
-            "{}{key}: {}",
-            " ".repeat(indent),
-            scalar(value, indent + 2)
-        );
-    };
     let _ = writeln!(
         out,
         "{}-{}title: {}",
@@ -376,6 +359,16 @@ fn plain_safe(text: &str) -> bool {
         c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | '_' | 'e' | 'E' | 'x' | 'o' | ':')
     });
     !numeric
+}
+
+/// `key: value` at `indent`, the value quoted as YAML needs.
+fn field(out: &mut String, indent: usize, key: &str, value: &str) {
+    let _ = writeln!(
+        out,
+        "{}{key}: {}",
+        " ".repeat(indent),
+        scalar(value, indent + 2)
+    );
 }
 
 #[cfg(test)]

@@ -149,24 +149,25 @@ fn footer_rows(
 /// The role jianbao's own style names give (`None`: not one of ours;
 /// `Some(None)`: ours, and not content, like the page number).
 fn style_role(style: &str, text: &str) -> Option<Option<Role>> {
+    use crate::spec::styles as s;
     Some(Some(match style {
-        "版头标记" => Role::Mark,
-        "报头" => Role::Name,
-        "刊别" => Role::Kind,
-        "期号" if total_number(text).is_some() => Role::Total,
-        "期号" => Role::Number,
-        "编发单位" => Role::UnitDate,
-        "栏目" => Role::Column,
-        "目录" => Role::Contents,
-        "编者按" => Role::Note,
-        "文章标题" => Role::Title,
-        "副标题" | "来源" => Role::Byline,
-        "正文" => Role::Body,
-        "一级标题" => Role::Heading(1),
-        "二级标题" => Role::Heading(2),
-        "图注" => Role::Caption,
-        "版记" => Role::Footer,
-        "页码" => return Some(None),
+        s::MARK => Role::Mark,
+        s::NAME => Role::Name,
+        s::KIND => Role::Kind,
+        s::NUMBER if total_number(text).is_some() => Role::Total,
+        s::NUMBER => Role::Number,
+        s::UNIT_DATE => Role::UnitDate,
+        s::COLUMN => Role::Column,
+        s::CONTENTS => Role::Contents,
+        s::NOTE => Role::Note,
+        s::TITLE => Role::Title,
+        s::SUBTITLE | s::SOURCE => Role::Byline,
+        s::BODY => Role::Body,
+        s::HEADING_1 => Role::Heading(1),
+        s::HEADING_2 => Role::Heading(2),
+        s::CAPTION => Role::Caption,
+        s::FOOTER => Role::Footer,
+        s::PAGE_NUMBER => return Some(None),
         _ => return None,
     }))
 }
@@ -206,7 +207,9 @@ struct Shape {
 
 impl Shape {
     fn of(paragraphs: &[Para], texts: &[String], layout: Layout) -> Shape {
-        let ours = paragraphs.iter().any(|p| p.style == "报头");
+        let ours = paragraphs
+            .iter()
+            .any(|p| p.style == crate::spec::styles::NAME);
         let article = layout == Layout::Article;
         let number_at = (!ours && !article)
             .then(|| {
@@ -426,7 +429,10 @@ impl Shape {
 /// 段首句 style; else the opening runs whose look differs from the
 /// paragraph's own, when they end a sentence and text follows.
 pub(super) fn lead(runs: &[Run]) -> (Option<String>, String) {
-    let ours = runs.iter().take_while(|r| r.look.style == "段首句").count();
+    let ours = runs
+        .iter()
+        .take_while(|r| r.look.style == crate::spec::styles::LEAD)
+        .count();
     let n = if ours > 0 { ours } else { lead_by_look(runs) };
     let lead: String = runs[..n].iter().map(|r| r.text.as_str()).collect();
     let rest: String = runs[n..].iter().map(|r| r.text.as_str()).collect();

@@ -15,7 +15,9 @@
 //! its footers), `content` (the body), `fonts` (the faces named or embedded).
 
 mod content;
-pub mod fonts;
+#[cfg(feature = "typeset")]
+pub mod faces;
+mod fonts;
 mod package;
 mod page;
 mod styles;
