@@ -30,31 +30,7 @@ pub struct Imported {
     pub issue: crate::model::Issue,
 }
 
-/// What a past issue's file is, by its first bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Plain text (UTF-8 or GBK).
-    Text,
-    /// A Word document (.docx: a ZIP package).
-    Docx,
-    /// A PDF.
-    Pdf,
-    /// A binary Word or WPS file (.doc, .wps: an OLE compound file).
-    Binary,
-}
-
-/// Sniffs `bytes`.
-pub fn kind(bytes: &[u8]) -> Kind {
-    if bytes.starts_with(b"PK\x03\x04") {
-        Kind::Docx
-    } else if bytes.starts_with(b"%PDF-") {
-        Kind::Pdf
-    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        Kind::Binary
-    } else {
-        Kind::Text
-    }
-}
+pub use crate::read::{Kind, kind};
 
 /// Imports a past issue of any kind jianbao reads: text, a Word document or
 /// a PDF. `stem` names the photos taken out of it (`<stem>-photo-N.jpg`).

@@ -28,6 +28,7 @@ pub mod add;
 #[cfg(feature = "typeset")]
 pub mod batch;
 pub mod diag;
+pub mod format;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod import;
@@ -44,7 +45,6 @@ pub mod read;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
-pub mod spec;
 #[cfg(feature = "typeset")]
 pub mod typeset;
 #[cfg(feature = "typeset")]

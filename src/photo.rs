@@ -123,7 +123,7 @@ pub fn prepare(bytes: &[u8], width: f64) -> Result<Prepared, String> {
     }
     // Enough pixels for 300 dpi at the printed width, no more.
     let target =
-        (crate::spec::page::TYPE_WIDTH_MM * width.clamp(0.05, 1.0) / 25.4 * DPI).round() as u32;
+        (crate::format::page::TYPE_WIDTH_MM * width.clamp(0.05, 1.0) / 25.4 * DPI).round() as u32;
     if image.width() > target {
         let height = (f64::from(image.height()) * f64::from(target) / f64::from(image.width()))
             .round()

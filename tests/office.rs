@@ -263,7 +263,7 @@ fn docx_reads_back_with_its_grid_styles_and_fonts() {
             .iter()
             .map(|s| s.as_str().unwrap())
             .collect();
-        use jianbao::spec::styles as st;
+        use jianbao::format::styles as st;
         for name in [
             st::BODY,
             st::TITLE,
@@ -333,7 +333,7 @@ fn docx_reads_back_with_its_grid_styles_and_fonts() {
         assert_eq!(
             paragraphs
                 .iter()
-                .filter(|(s, _)| s == jianbao::spec::styles::NAME)
+                .filter(|(s, _)| s == jianbao::format::styles::NAME)
                 .count(),
             1
         );
@@ -343,7 +343,7 @@ fn docx_reads_back_with_its_grid_styles_and_fonts() {
             assert!(
                 paragraphs
                     .iter()
-                    .any(|(s, t)| s == jianbao::spec::styles::TITLE
+                    .any(|(s, t)| s == jianbao::format::styles::TITLE
                         && t.replace([' ', '\n'], "") == title),
                 "{rel}: title {title}"
             );
@@ -354,7 +354,7 @@ fn docx_reads_back_with_its_grid_styles_and_fonts() {
                         assert!(
                             paragraphs
                                 .iter()
-                                .any(|(s, t)| s == jianbao::spec::styles::BODY && *t == whole),
+                                .any(|(s, t)| s == jianbao::format::styles::BODY && *t == whole),
                             "{rel}: paragraph {whole}"
                         );
                     }

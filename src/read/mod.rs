@@ -33,3 +33,29 @@ pub struct Imported {
     /// One warning per such line, naming it.
     pub warnings: Vec<Diagnostic>,
 }
+
+/// What a past issue's file is, by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Plain text (UTF-8 or GBK).
+    Text,
+    /// A Word document (.docx: a ZIP package).
+    Docx,
+    /// A PDF.
+    Pdf,
+    /// A binary Word or WPS file (.doc, .wps: an OLE compound file).
+    Binary,
+}
+
+/// Sniffs `bytes`.
+pub fn kind(bytes: &[u8]) -> Kind {
+    if bytes.starts_with(b"PK\x03\x04") {
+        Kind::Docx
+    } else if bytes.starts_with(b"%PDF-") {
+        Kind::Pdf
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Kind::Binary
+    } else {
+        Kind::Text
+    }
+}

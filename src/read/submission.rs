@@ -12,8 +12,8 @@
 //! comment at its place and a warning. No file system access.
 
 use crate::diag::{Diagnostic, Failure};
-use crate::import::Kind;
 use crate::model::{Article, Block, Text, is_forbidden};
+use crate::read::Kind;
 use crate::read::assemble::{self, Layout, Piece, Role};
 use crate::read::recognise::{
     column_name, ends_closed, footer_label, heading_level, is_page_number, issue_number,

@@ -18,9 +18,9 @@ use typst_kit::fonts::{FontPath, FontStore};
 
 use crate::diag::Diagnostic;
 
-use crate::spec::faces::ByRole;
-pub use crate::spec::faces::Role;
-use crate::spec::faces::{FALLBACK_FILE, SHIPPED};
+use crate::format::faces::ByRole;
+pub use crate::format::faces::Role;
+use crate::format::faces::{FALLBACK_FILE, SHIPPED};
 
 /// Where a loaded face came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,7 +239,7 @@ fn collect_font_files(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<Dia
 mod tests {
     use super::*;
 
-    /// The families `crate::spec::faces` names the shipped faces by are the
+    /// The families `crate::format::faces` names the shipped faces by are the
     /// ones Typst finds in them.
     #[test]
     fn the_shipped_families_are_named_right() {

@@ -17,8 +17,8 @@ use serde::Serialize;
 
 use crate::model::{Block, Face, Issue};
 
-pub use crate::spec::kinsoku::{is_closing, is_opening};
-pub use crate::spec::page::{BODY_SIZE_PT, CELL_PT, CELLS};
+pub use crate::format::kinsoku::{is_closing, is_opening};
+pub use crate::format::page::{BODY_SIZE_PT, CELL_PT, CELLS};
 
 /// What to do with a closing mark that would begin a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

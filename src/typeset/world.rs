@@ -6,7 +6,7 @@
 //!   calls it with the data;
 //! - `/.jianbao/data.json`: the model as JSON, the only way user text reaches
 //!   Typst (as a value, never as source);
-//! - `/.jianbao/practice.json`: the print facts of `crate::spec::page`, the
+//! - `/.jianbao/practice.json`: the print facts of `crate::format::page`, the
 //!   same for every issue;
 //! - `/.jianbao/template/…`: the template (shipped, or `--template`);
 //! - everything else: files in the issue's folder (photos), resolved to real
@@ -44,7 +44,7 @@ static PRACTICE_ID: LazyLock<FileId> = LazyLock::new(|| own_id("practice.json"))
 /// `/.jianbao/practice.json`: the print facts the template reads.
 pub fn practice() -> &'static [u8] {
     static PRACTICE: LazyLock<Vec<u8>> = LazyLock::new(|| {
-        serde_json::to_vec_pretty(&crate::spec::page::Practice::new())
+        serde_json::to_vec_pretty(&crate::format::page::Practice::new())
             .expect("numbers and names serialise")
     });
     &PRACTICE

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use askama::Template;
 
+use crate::format::faces::{Faces, Role};
 use crate::model::{Block, Cmyk, Face, Issue};
-use crate::spec::faces::{Faces, Role};
 
 /// How to write HTML.
 #[derive(Debug, Clone, Default)]

@@ -26,7 +26,7 @@ use typst::visualize::{
 use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Failure};
-use crate::spec::page;
+use crate::format::page;
 use crate::write::Metadata;
 use crate::write::opentype::{self, Subsets};
 use crate::write::xml::{escape, w3c_date};

@@ -8,8 +8,8 @@
 
 use unicode_width::UnicodeWidthChar;
 
+use crate::format::kinsoku::{is_closing, is_opening};
 use crate::model::{Block, Issue};
-use crate::spec::kinsoku::{is_closing, is_opening};
 
 /// How to write text.
 #[derive(Debug, Clone, Default)]

@@ -149,7 +149,7 @@ fn footer_rows(
 /// The role jianbao's own style names give (`None`: not one of ours;
 /// `Some(None)`: ours, and not content, like the page number).
 fn style_role(style: &str, text: &str) -> Option<Option<Role>> {
-    use crate::spec::styles as s;
+    use crate::format::styles as s;
     Some(Some(match style {
         s::MARK => Role::Mark,
         s::NAME => Role::Name,
@@ -209,7 +209,7 @@ impl Shape {
     fn of(paragraphs: &[Para], texts: &[String], layout: Layout) -> Shape {
         let ours = paragraphs
             .iter()
-            .any(|p| p.style == crate::spec::styles::NAME);
+            .any(|p| p.style == crate::format::styles::NAME);
         let article = layout == Layout::Article;
         let number_at = (!ours && !article)
             .then(|| {
@@ -431,7 +431,7 @@ impl Shape {
 pub(super) fn lead(runs: &[Run]) -> (Option<String>, String) {
     let ours = runs
         .iter()
-        .take_while(|r| r.look.style == crate::spec::styles::LEAD)
+        .take_while(|r| r.look.style == crate::format::styles::LEAD)
         .count();
     let n = if ours > 0 { ours } else { lead_by_look(runs) };
     let lead: String = runs[..n].iter().map(|r| r.text.as_str()).collect();

@@ -8,7 +8,7 @@ use hayro_interpret::{
 };
 use kurbo::{Affine, BezPath, Point};
 
-use crate::spec::page;
+use crate::format::page;
 
 pub(super) const PT_PER_MM: f64 = 72.0 / 25.4;
 

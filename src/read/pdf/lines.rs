@@ -3,7 +3,7 @@
 //! the one before.
 
 use super::glyphs::{Drawn, Face, PT_PER_MM};
-use crate::spec::page;
+use crate::format::page;
 
 /// A line: glyphs on one baseline, left to right, split into runs of one
 /// face (a wide gap also splits).

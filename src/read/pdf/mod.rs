@@ -23,9 +23,9 @@ use hayro_interpret::{
 use kurbo::Rect;
 
 use crate::diag::{Diagnostic, Failure};
+use crate::format::page;
 use crate::read::Imported;
 use crate::read::assemble::{Layout, Piece, build};
-use crate::spec::page;
 use glyphs::{Collector, name_faces};
 use lines::{Line, lines_of};
 

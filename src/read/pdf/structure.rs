@@ -7,9 +7,9 @@
 use super::Photo;
 use super::glyphs::{Face, PT_PER_MM, Picture};
 use super::lines::{Line, join};
+use crate::format::page;
 use crate::read::assemble::{Layout, Piece, Role};
 use crate::read::recognise::{find_date, heading_level, issue_number, total_number};
-use crate::spec::page;
 
 /// The pieces of the issue and its photos, from its lines in reading order;
 /// `stem` names the photos' files.

@@ -1,13 +1,13 @@
 //! `word/document.xml`: the masthead, contents, editor's note, articles,
-//! photos and the footer block, in the named styles of `crate::spec::styles`.
+//! photos and the footer block, in the named styles of `crate::format::styles`.
 
 use std::fmt::Write as _;
 
 use super::{DRAWING_NS, Document, EMU_PER_MM, NS, TWIPS_PER_MM, XML, escape, half_points};
+use crate::format::page::{self, FOOTER_PT, NAME_MAX_PT, TITLE_PT};
+use crate::format::styles;
 use crate::model::{Block, Issue};
 use crate::photo::Prepared;
-use crate::spec::page::{self, FOOTER_PT, NAME_MAX_PT, TITLE_PT};
-use crate::spec::styles;
 
 impl Document<'_> {
     /// `word/document.xml`.

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use super::{EmbeddedFont, Faces};
 use crate::diag::Diagnostic;
+use crate::format::faces::Role;
 use crate::model::{Issue, Recipients};
-use crate::spec::faces::Role;
 use crate::write::opentype::Subsets;
 
 /// The shipped faces, by role, under their family names (the legacy family,

@@ -25,9 +25,9 @@ mod styles;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+pub use crate::format::faces::Faces;
 use crate::model::{Cmyk, Issue};
 use crate::photo::Prepared;
-pub use crate::spec::faces::Faces;
 use crate::write::xml::escape;
 use crate::write::zip::Zip;
 use fonts::{font_key, obfuscate};

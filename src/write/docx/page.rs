@@ -2,8 +2,8 @@
 //! page-number footers.
 
 use super::{Document, NS, TWIPS_PER_MM, XML};
-use crate::spec::page;
-use crate::spec::styles;
+use crate::format::page;
+use crate::format::styles;
 
 impl Document<'_> {
     /// The section: page, margins, footers and the document grid.

@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 use super::fonts::{font_key, key_text};
 use super::page::{char_spacing, line_pitch};
 use super::{Document, NS, TWIPS_PER_MM, XML, escape, fonts, half_points};
+use crate::format::page::{self, FOOTER_PT, KIND_PT, NAME_MAX_PT, TITLE_PT};
+use crate::format::styles;
 use crate::model::{Face, GridMode, RuleKind};
-use crate::spec::page::{self, FOOTER_PT, KIND_PT, NAME_MAX_PT, TITLE_PT};
-use crate::spec::styles;
 
 impl Document<'_> {
     /// `word/styles.xml`: the defaults and the named styles.

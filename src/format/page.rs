@@ -135,7 +135,7 @@ pub struct Area {
 impl Practice {
     /// The facts of this module.
     pub fn new() -> Practice {
-        use crate::spec::faces::Role;
+        use crate::format::faces::Role;
         Practice {
             page: Size {
                 width: PAGE_WIDTH_MM,
