@@ -3,7 +3,7 @@
 # the project's own samples and fixtures.
 set -euo pipefail
 cd "$(dirname "$0")"
-mkdir -p corpus/yaml_issue corpus/yaml_series corpus/text_import corpus/photo
+mkdir -p corpus/yaml_issue corpus/yaml_series corpus/text_import corpus/photo corpus/docx_import corpus/pdf_import
 for f in ../samples/*/*.yaml; do
   case "$f" in
     */series.yaml) cp "$f" "corpus/yaml_series/$(basename "$(dirname "$f")")-series.yaml" ;;
@@ -21,3 +21,19 @@ for f in ~/.cargo/registry/src/*/kamadak-exif-*/tests/exif.{jpg,webp} \
          ~/.pyenv/versions/*/lib/python3*/test/test_email/data/python.gif; do
   [ -f "$f" ] && cp "$f" corpus/photo/ || true
 done
+# Word and PDF: the Word-edited fixtures and the submissions, and every
+# sample built by jianbao (JIANBAO=path to the binary, or on PATH) as DOCX
+# (each font mode) and PDF.
+cp ../tests/fixtures/word/*.docx ../tests/fixtures/add/*.docx corpus/docx_import/
+cp ../tests/fixtures/add/*.pdf corpus/pdf_import/
+jianbao="${JIANBAO:-jianbao}"
+if command -v "$jianbao" >/dev/null; then
+  for f in ../samples/*/*.yaml; do
+    case "$f" in */series.yaml) continue ;; esac
+    name="$(basename "$(dirname "$f")")-$(basename "$f" .yaml)"
+    "$jianbao" build "$f" -o "corpus/pdf_import/$name.pdf" --quiet
+    "$jianbao" build "$f" -o "corpus/docx_import/$name.docx" --quiet
+    "$jianbao" build "$f" -o "corpus/docx_import/$name-embedded.docx" --docx-fonts embedded --quiet
+  done
+fi
+

@@ -51,3 +51,23 @@ pub fn text_import(data: &[u8]) {
 pub fn photo(data: &[u8]) {
     let _ = crate::photo::prepare(data, 1.0);
 }
+
+/// A past issue's Word document through the importer (the package, the
+/// story walk, the assembler, the YAML writer and its read-back check), then
+/// as a submitted article.
+pub fn docx_import(data: &[u8]) {
+    office_file(data, crate::read::Kind::Docx);
+}
+
+/// A past issue's PDF through the importer, then as a submitted article.
+#[cfg(feature = "pdf")]
+pub fn pdf_import(data: &[u8]) {
+    office_file(data, crate::read::Kind::Pdf);
+}
+
+/// On this thread, not the importer's own (which turns a panic into the
+/// file's failure): the fuzzer must see every panic.
+fn office_file(data: &[u8], kind: crate::read::Kind) {
+    let _ = crate::import::file_here(data, "fuzz", "fuzz", &crate::import::Options::default());
+    let _ = crate::read::submission::read(data, kind, "fuzz", "fuzz");
+}

@@ -60,19 +60,24 @@ pub fn file(bytes: &[u8], name: &str, stem: &str, options: &Options) -> Result<I
 /// The stack of a reader's thread.
 const READER_STACK: usize = 256 << 20;
 
-fn file_here(bytes: &[u8], name: &str, stem: &str, options: &Options) -> Result<Imported, Failure> {
+pub(crate) fn file_here(
+    bytes: &[u8],
+    name: &str,
+    stem: &str,
+    options: &Options,
+) -> Result<Imported, Failure> {
     match kind(bytes) {
         Kind::Text => text(bytes, name, options),
         Kind::Docx => {
             let (imported, photos) = read::docx::import(bytes, name, stem)?;
             finish(imported, name, options, Vec::new(), photos)
         }
-        #[cfg(feature = "typeset")]
+        #[cfg(feature = "pdf")]
         Kind::Pdf => {
             let (imported, photos) = read::pdf::import(bytes, name, stem)?;
             finish(imported, name, options, Vec::new(), photos)
         }
-        #[cfg(not(feature = "typeset"))]
+        #[cfg(not(feature = "pdf"))]
         Kind::Pdf => Err(Failure(vec![Diagnostic::error(
             Some(name),
             "this build of jianbao does not read PDF files",

@@ -15,6 +15,44 @@ use crate::support::root;
 /// with. A file saved without a line here fails, and so does a line without
 /// its file.
 const REFUSED: &[(&str, &str)] = &[
+    ("docx_import/billion-laughs.docx", "XML with DTD detected"),
+    (
+        "docx_import/bomb-80-megabytes.docx",
+        "word/document.xml would be 77 MB; at most 64 MB is read",
+    ),
+    (
+        "docx_import/bomb-claims-2-kilobytes.docx",
+        "word/document.xml inflates past 64 MB",
+    ),
+    (
+        "docx_import/deep-nesting.docx",
+        "its elements nest more than 160 levels deep",
+    ),
+    // Part names that climb out of the package are names, never paths.
+    (
+        "docx_import/traversal.docx",
+        "this does not read as a bulletin",
+    ),
+    // A content stream nested deeper than any page needs: refused before
+    // the parser recurses into it (it overflowed a fuzzer's stack).
+    (
+        "pdf_import/deep-nesting.pdf",
+        "page 1 of the PDF nests its content more than 256 deep",
+    ),
+    // Within hayro's own bounds: what is left is no text.
+    (
+        "pdf_import/lying-stream-length.pdf",
+        "the PDF has no text layer",
+    ),
+    ("pdf_import/page-tree-loop.pdf", "the PDF has no pages"),
+    (
+        "pdf_import/truncated.pdf",
+        "this is not a readable PDF (damaged or truncated)",
+    ),
+    (
+        "pdf_import/unbalanced-saves.pdf",
+        "the PDF has no text layer",
+    ),
     (
         "photo/lying-header.png",
         "the photo's header cannot be read",
@@ -133,4 +171,22 @@ fn photo_findings() {
     replay("photo", jianbao::fuzzing::photo, |bytes| {
         jianbao::photo::prepare(bytes, 1.0).map(|_| ())
     });
+}
+
+/// Word and PDF files go through the importer as `jianbao import` runs it
+/// (on its reader thread).
+fn import_refused(bytes: &[u8]) -> Result<(), String> {
+    jianbao::import::file(bytes, "fuzz", "fuzz", &Default::default())
+        .map(|_| ())
+        .map_err(|f| f.to_string())
+}
+
+#[test]
+fn docx_import_findings() {
+    replay("docx_import", jianbao::fuzzing::docx_import, import_refused);
+}
+
+#[test]
+fn pdf_import_findings() {
+    replay("pdf_import", jianbao::fuzzing::pdf_import, import_refused);
 }

@@ -667,3 +667,77 @@ fn an_archive_folder_imports_with_a_summary_and_a_series_file() {
     );
     assert!(check.status.success(), "{}", stderr(&check));
 }
+
+/// An archive that never stops: every hostile Word and PDF file saved under
+/// tests/fixtures/fuzz (bombs, deep nesting, loops, lying lengths, part
+/// names that climb out), a pipe, a link out of the folder and the import's
+/// own output folder inside it, beside one good issue. Each hostile file is
+/// one `failed:` line, the pipe and the link are skipped with a warning,
+/// the output folder is not read, nothing is written outside it, and the
+/// run reaches its summary.
+#[test]
+fn a_hostile_archive_is_one_failed_line_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    fs::create_dir_all(&archive).unwrap();
+    let mut hostile = Vec::new();
+    for target in ["docx_import", "pdf_import"] {
+        for entry in fs::read_dir(root().join("tests/fixtures/fuzz").join(target)).unwrap() {
+            let path = entry.unwrap().path();
+            let name = format!("{target}-{}", path.file_name().unwrap().to_string_lossy());
+            fs::copy(&path, archive.join(&name)).unwrap();
+            hostile.push(name);
+        }
+    }
+    let good = crate::support::run(&[
+        "build",
+        sample("brief/issue.yaml").to_str().unwrap(),
+        "-o",
+        archive.join("good.docx").to_str().unwrap(),
+    ]);
+    assert!(good.status.success(), "{}", stderr(&good));
+    let status = std::process::Command::new("mkfifo")
+        .arg(archive.join("pipe.txt"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let outside = dir.path().join("outside.txt");
+    fs::write(&outside, "not part of the archive").unwrap();
+    std::os::unix::fs::symlink(&outside, archive.join("link.txt")).unwrap();
+    let out = archive.join("yaml");
+    let run = run_in(
+        &archive,
+        &["import", ".", "--out-dir", "yaml", "--jobs", "2"],
+        None,
+    );
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    for name in &hostile {
+        let lines = err
+            .lines()
+            .filter(|l| l.contains("failed:") && l.contains(name.as_str()))
+            .count();
+        assert_eq!(lines, 1, "{name}: {lines} failed: lines\n{err}");
+    }
+    let total = hostile.len() + 1;
+    assert!(
+        err.contains(&format!(
+            "imported 1 of {total} files: 1 clean, 0 with warnings, {} failed",
+            hostile.len()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("pipe.txt"), "the pipe is not named:\n{err}");
+    assert!(err.contains("link.txt"), "the link is not named:\n{err}");
+    assert!(out.join("good.yaml").exists());
+    let written: Vec<_> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written, ["good.yaml"], "written: {written:?}");
+    assert!(!std::path::Path::new("/tmp/jianbao-escaped.txt").exists());
+    assert_eq!(
+        fs::read_to_string(&outside).unwrap(),
+        "not part of the archive"
+    );
+}

@@ -7,7 +7,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use jianbao::model::{Block, Issue};
 use jianbao::write::text::{TextOptions, text};
@@ -225,7 +224,7 @@ fn libreoffice_text(docx: &[PathBuf], dir: &Path) -> Vec<(Vec<String>, Vec<Strin
 }
 
 /// One entry of a ZIP package (the ODT).
-fn unzip(bytes: &[u8], entry: &str) -> String {
+pub(crate) fn unzip(bytes: &[u8], entry: &str) -> String {
     let package = jianbao::read::package::Package::open(bytes).unwrap();
     String::from_utf8(package.read(entry).unwrap().unwrap()).unwrap()
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use jianbao::diag::{Diagnostic, io_reason};
 use jianbao::input::Input;
+use jianbao::messages::localise;
 use jianbao::render::Output;
 
 use super::{Failed, Reporter, Result, emit, output_path};
@@ -166,17 +167,25 @@ fn archive(args: &ImportArgs, reporter: &Reporter) -> Result {
     let items = jianbao::import::archive(dir, &files, &options, jobs);
     let (mut clean, mut warned, mut failed) = (0, 0, 0);
     let mut issues = Vec::new();
+    // A file that failed: what stopped it, then one line naming it.
+    let fail = |path: &Path, diagnostics: &[Diagnostic]| {
+        reporter.report(diagnostics);
+        reporter.status(&localise(&format!("failed: {}", path.display())));
+    };
     for item in items {
         match item.result {
             Ok(imported) => {
                 let yaml = out_dir.join(&item.path).with_extension("yaml");
                 if yaml.exists() && !args.force {
                     failed += 1;
-                    reporter.report(&[Diagnostic::error(
-                        Some(&yaml.display().to_string()),
-                        "the output file exists",
-                    )
-                    .hint("give --force to overwrite it, or another -o FILE")]);
+                    fail(
+                        &item.path,
+                        &[Diagnostic::error(
+                            Some(&yaml.display().to_string()),
+                            "the output file exists",
+                        )
+                        .hint("give --force to overwrite it, or another -o FILE")],
+                    );
                     continue;
                 }
                 let folder = yaml.parent().unwrap_or(out_dir);
@@ -184,7 +193,7 @@ fn archive(args: &ImportArgs, reporter: &Reporter) -> Result {
                     .and_then(|()| write(&yaml, imported.yaml.as_bytes(), "YAML"))
                 {
                     failed += 1;
-                    reporter.report(&failure.diagnostics);
+                    fail(&item.path, &failure.diagnostics);
                     continue;
                 }
                 if imported.warnings.is_empty() {
@@ -197,7 +206,7 @@ fn archive(args: &ImportArgs, reporter: &Reporter) -> Result {
             }
             Err(failure) => {
                 failed += 1;
-                reporter.report(&failure.0);
+                fail(&item.path, &failure.0);
             }
         }
     }
@@ -213,14 +222,14 @@ fn archive(args: &ImportArgs, reporter: &Reporter) -> Result {
         }
         write(&path, series.as_bytes(), "YAML")?;
     }
-    reporter.status(&format!(
+    reporter.status(&localise(&format!(
         "imported {} of {} files: {} clean, {} with warnings, {} failed",
         clean + warned,
         clean + warned + failed,
         clean,
         warned,
         failed
-    ));
+    )));
     if failed > 0 {
         return Err(Failed {
             exit: jianbao::diag::Exit::Invalid,

@@ -115,6 +115,10 @@ const INPUT: &[(&str, &str)] = &[
     ),
     ("the PDF has no pages", "这个 PDF 没有页面"),
     (
+        "page {} of the PDF nests its content more than {} deep (damaged or hostile)",
+        "这个 PDF 第 {} 页的内容嵌套超过 {} 层（已损坏或有意构造）",
+    ),
+    (
         "the PDF nests its objects more than {} deep (damaged or hostile)",
         "这个 PDF 的对象嵌套超过 {} 层（已损坏或有意构造）",
     ),

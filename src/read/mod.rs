@@ -12,7 +12,7 @@
 pub mod assemble;
 pub mod docx;
 pub mod package;
-#[cfg(feature = "typeset")]
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod recognise;
 pub mod submission;

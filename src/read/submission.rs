@@ -64,14 +64,14 @@ pub fn read(bytes: &[u8], kind: Kind, name: &str, stem: &str) -> Result<Submissi
             }
             docx::pieces(bytes, name, stem, Layout::Article)?
         }
-        #[cfg(feature = "typeset")]
+        #[cfg(feature = "pdf")]
         Kind::Pdf => {
             if crate::read::pdf::import(bytes, name, stem).is_ok() {
                 return Err(whole_bulletin(name, "a masthead (第 N 期, unit and date)"));
             }
             crate::read::pdf::pieces(bytes, name, stem, Layout::Article)?
         }
-        #[cfg(not(feature = "typeset"))]
+        #[cfg(not(feature = "pdf"))]
         Kind::Pdf => {
             return Err(Failure(vec![Diagnostic::error(
                 Some(name),

@@ -99,6 +99,16 @@ pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Fo
     };
     for (i, page) in pages.iter().enumerate() {
         collector.page = i + 1;
+        // The content stream's own operands nest too (the parser recurses).
+        if page.page_stream().is_some_and(|s| nesting(s) > MAX_NESTING) {
+            return Err(fail(
+                &format!(
+                    "page {} of the PDF nests its content more than {MAX_NESTING} deep (damaged or hostile)",
+                    i + 1
+                ),
+                "open it in a PDF viewer and save it again, or import the issue's text",
+            ));
+        }
         let (w, h) = page.render_dimensions();
         let mut context = Context::new(
             page.initial_transform(true).to_kurbo(),

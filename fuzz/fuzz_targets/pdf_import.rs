@@ -1,0 +1,7 @@
+//! The PDF importer (glyphs, lines, structure, assembler, YAML writer,
+//! read-back check) and the submitted-article reader.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| jianbao::fuzzing::pdf_import(data));
