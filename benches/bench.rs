@@ -4,6 +4,8 @@
 //! - one issue cold: process start to PDF written (the release binary);
 //! - one issue warm: an in-process recompile with fonts and template loaded;
 //! - a rebuild after a one-paragraph edit (what `watch` does);
+//! - each format of the regular sample, cold and warm, and Word with the
+//!   faces embedded with and without the process's font subsets;
 //! - batch throughput over 200 issues with 1 and 2 jobs (issues/s, peak RSS);
 //! - peak RSS of a batch of 10 issues and of 1000.
 //!
@@ -185,6 +187,32 @@ fn main() {
             fs::metadata(&out).map_or(0, |m| m.len())
         );
     }
+
+    // Word with the faces embedded: subsets made for every issue (no
+    // environment, as before the cache) against subsets kept for the process.
+    let embedded = RenderOptions {
+        docx_fonts: render::DocxFonts::Embedded,
+        ..RenderOptions::default()
+    };
+    let time = |env: Option<&Environment>| {
+        median(
+            (0..7)
+                .map(|_| {
+                    let t = Instant::now();
+                    render::render(env, &regular_loaded, Format::Docx, &embedded).unwrap();
+                    t.elapsed()
+                })
+                .collect(),
+        )
+    };
+    let uncached = time(None);
+    render::render(Some(&env), &regular_loaded, Format::Docx, &embedded).unwrap();
+    let cached = time(Some(&env));
+    println!(
+        "regular sample as docx --docx-fonts embedded: subsets made each time median {:.1} ms, kept for the process median {:.1} ms",
+        ms(uncached),
+        ms(cached)
+    );
 
     // Batch.
     let two_hundred = generate(&four, &work.path().join("b200"), 200);

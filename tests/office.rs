@@ -297,6 +297,75 @@ fn two_photos_stand_side_by_side_in_word() {
     assert!(table.contains("<w:tblBorders><w:top w:val=\"nil\"/>"));
 }
 
+/// The star rule (`rule: star`) in Word is drawn as in the PDF: LibreOffice
+/// shows a red bar either side of a gap in the middle, the star in the gap
+/// reaching above and below the bars, at the PDF's height to 1 mm; the
+/// document still validates.
+#[test]
+fn the_star_rule_is_drawn_in_word() {
+    let yaml = "name: 测试简报\nunit: 测试办\nnumber: 1\ndate: 2024-01-05\nstyle: {rule: star}\narticles: [{title: 标题, body: [正文第一段。]}]\n";
+    let dir = crate::support::folder(&[("i.yaml", yaml)]);
+    let source = dir.path().join("i.yaml");
+    let docx = build(&source, dir.path(), "i.docx", &[]);
+    let ours = build(&source, dir.path(), "i.pdf", &[]);
+    let audit = Command::new("python3")
+        .args([
+            "-m",
+            "openxml_audit",
+            "--format",
+            "office2019",
+            "--output",
+            "json",
+        ])
+        .arg(&docx)
+        .output()
+        .expect("openxml-audit runs: pip install openxml-audit");
+    let report = String::from_utf8_lossy(&audit.stdout);
+    assert!(report.contains("\"error_count\": 0"), "{report}");
+    let theirs = libreoffice(&docx);
+    let dpi = 144;
+    let px = f64::from(dpi) / 25.4;
+    // The first row where red spans the bars; the star's height in the
+    // middle column; how wide the red is 0.8 mm above the bars (the star's
+    // upper half alone: nothing of a bar).
+    let measure = |pdf: &Path| -> (f64, f64, f64) {
+        let img = raster(pdf, 1, dpi);
+        let rows = rules(&img, dpi, 0.8, red);
+        let y = *rows
+            .first()
+            .unwrap_or_else(|| panic!("{}: no red rule", pdf.display()));
+        let column = ((28.0 + 78.0) * px) as u32;
+        let star: Vec<u32> = (0..img.height())
+            .filter(|&r| red(img.get_pixel(column, r)))
+            .filter(|&r| (f64::from(r) / px - y).abs() < 6.0)
+            .collect();
+        let height = f64::from(star.last().unwrap() - star.first().unwrap()) / px;
+        let above = ((y - 0.8) * px) as u32;
+        let reds: Vec<u32> = (0..img.width())
+            .filter(|&x| red(img.get_pixel(x, above)))
+            .collect();
+        let width = reds
+            .last()
+            .zip(reds.first())
+            .map_or(0.0, |(l, f)| f64::from(l - f) / px);
+        (y, height, width)
+    };
+    let (their_y, their_star, their_width) = measure(&theirs);
+    let (our_y, our_star, our_width) = measure(&ours);
+    assert!(
+        (their_y - our_y).abs() < 1.0,
+        "the rule at {their_y:.1} mm, ours at {our_y:.1}"
+    );
+    assert!(
+        their_star > 3.0 && (their_star - our_star).abs() < 1.5,
+        "a star {their_star:.1} mm high, ours {our_star:.1}"
+    );
+    assert!(
+        their_width > 0.3 && their_width < 8.0 && (their_width - our_width).abs() < 2.0,
+        "red {their_width:.1} mm wide above the bars, ours {our_width:.1}"
+    );
+}
+
 /// The XML and the package, as python-docx and openxml-audit read them.
 #[test]
 fn docx_reads_back_with_its_grid_styles_and_fonts() {

@@ -52,6 +52,12 @@ pub const RULE_GAP_MM: f64 = 4.0;
 pub const FOOTER_OUTER_RULE_MM: f64 = 0.35;
 /// The footer block's rules between its groups.
 pub const FOOTER_INNER_RULE_MM: f64 = 0.25;
+/// The star of `rule: star`: a red ★ of this size, in a gap of
+/// [`STAR_GAP_EM`] times it in the middle of the rule.
+pub const STAR_PT: f64 = 14.0;
+/// See [`STAR_PT`].
+pub const STAR_GAP_EM: f64 = 1.6;
+
 /// Tracking that makes a 三号 character take one cell.
 pub const BODY_TRACKING_PT: f64 = CELL_PT - BODY_SIZE_PT;
 
@@ -100,6 +106,8 @@ pub struct Practice {
     pub rule_thickness: f64,
     /// See [`RULE_GAP_MM`].
     pub rule_gap: f64,
+    /// The star of `rule: star`: its size in points, its gap in ems.
+    pub star: (f64, f64),
     /// The footer block's outer and inner rules, millimetres.
     pub footer_rules: (f64, f64),
     /// The page number's distance below the type area, millimetres.
@@ -154,6 +162,7 @@ impl Practice {
             name_max_size: NAME_MAX_PT,
             rule_thickness: RULE_PT,
             rule_gap: RULE_GAP_MM,
+            star: (STAR_PT, STAR_GAP_EM),
             footer_rules: (FOOTER_OUTER_RULE_MM, FOOTER_INNER_RULE_MM),
             page_number_gap: PAGE_NUMBER_GAP_MM,
             sizes: SIZES.into_iter().collect(),

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::{DRAWING_NS, Document, EMU_PER_MM, NS, TWIPS_PER_MM, XML, escape, half_points};
 use crate::format::page::{self, FOOTER_PT, NAME_MAX_PT, TITLE_PT};
 use crate::format::styles;
-use crate::model::{Block, Issue};
+use crate::model::{Block, Issue, RuleKind};
 use crate::photo::Prepared;
 
 impl Document<'_> {
@@ -49,9 +49,14 @@ impl Document<'_> {
             styles::UNIT_DATE,
             "",
             &format!(
-                "{}<w:r><w:tab/></w:r>{}",
+                "{}<w:r><w:tab/></w:r>{}{}",
                 run(&issue.unit, ""),
-                run(&labels.date, "")
+                run(&labels.date, ""),
+                if issue.style.rule == Some(RuleKind::Star) {
+                    self.star_rule()
+                } else {
+                    String::new()
+                }
             ),
         );
         blank(p);
@@ -202,6 +207,64 @@ impl Document<'_> {
 }
 
 impl Document<'_> {
+    /// The star rule as drawings anchored in the unit/date paragraph, where
+    /// the PDF has it: a red bar either side of a gap of [`page::STAR_GAP_EM`]
+    /// stars, a red five-pointed star in the gap, centred on the bars, at the
+    /// rule's distance below the line's baseline.
+    fn star_rule(&self) -> String {
+        let red = self.red();
+        let thickness = self
+            .issue
+            .style
+            .rule_thickness
+            .map_or(page::RULE_PT, |t| t.0);
+        let mm = |pt: f64| pt * 25.4 / 72.0;
+        // The baseline of an exact line of the pitch, as the template puts it.
+        let baseline = mm(0.8 * page::BODY_SIZE_PT + (page::PITCH_PT - page::BODY_SIZE_PT) / 2.0);
+        let y = baseline + page::RULE_GAP_MM;
+        let star = mm(page::STAR_PT);
+        let gap = star * page::STAR_GAP_EM;
+        let bar = (page::TYPE_WIDTH_MM - gap) / 2.0;
+        let shape = |id: usize, geometry: &str, x: f64, top: f64, w: f64, h: f64| {
+            let emu = |v: f64| (v * EMU_PER_MM).round() as i64;
+            format!(
+                "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>\
+                 <wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" relativeHeight=\"{id}\" \
+                 behindDoc=\"0\" locked=\"1\" layoutInCell=\"1\" allowOverlap=\"1\"><wp:simplePos x=\"0\" y=\"0\"/>\
+                 <wp:positionH relativeFrom=\"margin\"><wp:posOffset>{}</wp:posOffset></wp:positionH>\
+                 <wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>{}</wp:posOffset></wp:positionV>\
+                 <wp:extent cx=\"{}\" cy=\"{}\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:wrapNone/>\
+                 <wp:docPr id=\"{id}\" name=\"rule {id}\"/><wp:cNvGraphicFramePr/>\
+                 <a:graphic><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">\
+                 <wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{}\" cy=\"{}\"/></a:xfrm>\
+                 <a:prstGeom prst=\"{geometry}\"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val=\"{red}\"/></a:solidFill>\
+                 <a:ln><a:noFill/></a:ln></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>\
+                 </wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r>",
+                emu(x),
+                emu(top),
+                emu(w),
+                emu(h),
+                emu(w),
+                emu(h)
+            )
+        };
+        let t = mm(thickness);
+        // Ids above any photo's.
+        [
+            shape(9001, "rect", 0.0, y - t / 2.0, bar, t),
+            shape(9002, "rect", bar + gap, y - t / 2.0, bar, t),
+            shape(
+                9003,
+                "star5",
+                bar + (gap - star) / 2.0,
+                y - star / 2.0,
+                star,
+                star,
+            ),
+        ]
+        .concat()
+    }
+
     /// Two photos side by side: a borderless table of two cells across the
     /// type area, each photo with its caption under it.
     fn photo_pair(&mut self, p: &mut String, photos: [&Block; 2]) {

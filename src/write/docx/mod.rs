@@ -109,7 +109,9 @@ pub(super) const NS: &str = concat!(
 pub(super) const DRAWING_NS: &str = concat!(
     r#"xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" "#,
     r#"xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" "#,
-    r#"xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture""#
+    r#"xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" "#,
+    r#"xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" "#,
+    r#"xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#
 );
 
 use crate::write::xml::DECLARATION as XML;

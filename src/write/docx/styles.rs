@@ -25,14 +25,21 @@ impl Document<'_> {
         let no_grid = "<w:snapToGrid w:val=\"0\"/>";
         let rule = {
             let thickness = issue.style.rule_thickness.map_or(page::RULE_PT, |t| t.0);
-            let (kind, eighths) = match issue.style.rule.unwrap_or(RuleKind::Single) {
-                RuleKind::Double => ("thickThinSmallGap", thickness * 8.0),
-                _ => ("single", thickness * 8.0),
+            let kind = match issue.style.rule.unwrap_or(RuleKind::Single) {
+                RuleKind::Double => "thickThinSmallGap",
+                RuleKind::Single => "single",
+                // Drawn in the paragraph, around the star (content.rs).
+                RuleKind::Star => "",
             };
-            format!(
-                "<w:pBdr><w:bottom w:val=\"{kind}\" w:sz=\"{}\" w:space=\"4\" w:color=\"{red}\"/></w:pBdr>",
-                (eighths.round() as i64).clamp(2, 96)
-            )
+            let eighths = thickness * 8.0;
+            if kind.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "<w:pBdr><w:bottom w:val=\"{kind}\" w:sz=\"{}\" w:space=\"4\" w:color=\"{red}\"/></w:pBdr>",
+                    (eighths.round() as i64).clamp(2, 96)
+                )
+            }
         };
         let hang = if issue.style.hanging_punctuation.unwrap_or(true) {
             ""
