@@ -3,8 +3,7 @@
 //! beside the issue's others under names no file has.
 
 use std::fs;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jianbao::add::{self, Placement, Refusal};
 use jianbao::diag::{Diagnostic, Exit, io_reason};
@@ -106,50 +105,14 @@ pub fn run(args: &AddArgs, reporter: &Reporter) -> Result {
         return print_quietly(added.block.as_bytes());
     }
 
-    let mut written: Vec<PathBuf> = Vec::new();
-    let undo = |written: &[PathBuf]| {
-        for path in written {
-            let _ = fs::remove_file(path);
-        }
-    };
-    for (path, bytes) in &added.photos {
-        let target = loaded.folder.join(path);
-        if let Err(err) = write_new(&target, bytes) {
-            undo(&written);
-            return Err(Failed::trouble(
-                Diagnostic::error(
-                    Some(&target.display().to_string()),
-                    format!("failed to write photo file ({})", io_reason(&err)),
-                )
-                .hint("the issue file is left as it was"),
-            ));
-        }
-        written.push(target);
-    }
-    // The file as it was read, or another program changed it meanwhile.
-    let now = fs::read(&args.issue).unwrap_or_default();
-    if now != loaded.text.as_bytes() {
-        undo(&written);
-        return Err(Failed::trouble(
-            Diagnostic::error(
-                Some(&loaded.name),
-                "the issue file changed while the article was being added",
-            )
-            .hint("run jianbao add again"),
-        ));
-    }
-    let permissions = fs::metadata(&args.issue).map(|m| m.permissions()).ok();
-    if let Err(err) = jianbao::output::write_atomically(&args.issue, added.text.as_bytes()) {
-        undo(&written);
-        return Err(Failed::trouble(Diagnostic::error(
-            Some(&loaded.name),
-            format!("failed to write the issue file ({})", io_reason(&err)),
-        )));
-    }
-    // The edited file keeps the permissions the old one had.
-    if let Some(permissions) = permissions {
-        let _ = fs::set_permissions(&args.issue, permissions);
-    }
+    jianbao::output::write_added(
+        &args.issue,
+        &loaded.folder,
+        &loaded.name,
+        &loaded.text,
+        &added,
+    )
+    .map_err(Failed::trouble)?;
     reporter.status(&localise(&format!(
         "added `{title}` to {} of {}, lines {} to {}",
         added.place,
@@ -191,26 +154,4 @@ fn read_submission(path: &Path, name: &str) -> std::result::Result<Vec<u8>, Fail
         ));
     }
     fs::read(path).map_err(failed)
-}
-
-/// Writes `bytes` to `path`, which must not exist: a synced temporary file
-/// beside it, then a link that fails if the name was taken meanwhile.
-fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".jianbao-add-")
-        .tempfile_in(dir)?;
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(fs::Permissions::from_mode(0o644))?;
-    }
-    file.persist_noclobber(path).map_err(|e| e.error)?;
-    Ok(())
 }
