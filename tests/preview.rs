@@ -445,8 +445,7 @@ fn an_issue_and_no_command_starts_the_preview_and_the_console_says_in_chinese_ho
 /// The place of `title`'s first line on the pages of `file`: its page and
 /// its middle as fractions of the page's size; the run drawn largest.
 fn title_place(file: &Path, title: &str) -> serde_json::Value {
-    let (loaded, document) = layout(file);
-    let _ = loaded;
+    let (_, document) = layout(file);
     let head: String = title.chars().take(3).collect();
     let mut best: Option<(f64, serde_json::Value)> = None;
     for (i, page) in pages(&document).iter().enumerate() {

@@ -79,10 +79,9 @@ def cursor_line(page, line, what):
 
 
 def click_title(page, title):
-    box = page.locator(f'[data-page="{title["page"]}"]').bounding_box()
-    page.locator(f'[data-page="{title["page"]}"]').scroll_into_view_if_needed()
-    box = page.locator(f'[data-page="{title["page"]}"]').bounding_box()
-    page.mouse.click(box["x"] + title["fx"] * box["width"], box["y"] + title["fy"] * box["height"])
+    image = page.locator(f'[data-page="{title["page"]}"] img')
+    box = image.bounding_box()
+    image.click(position={"x": title["fx"] * box["width"], "y": title["fy"] * box["height"]})
 
 
 def check_export(page, kind, stem, folder):
@@ -221,6 +220,26 @@ def main():
             b,
             "document.querySelector('[data-role=diagnostics] li[data-severity=error]') === null",
             what="preview b recovers",
+        )
+        step("warnings show the same way: an article with an empty body")
+        original = b_text.split("\n")
+        first = next(i for i, l in enumerate(original) if l.lstrip().startswith("- title:"))
+        indent = original[first][: len(original[first]) - len(original[first].lstrip())]
+        empty = original[:first] + [indent + "- title: 空白稿件", indent + "  body: []"] + original[first:]
+        save_on_disk(b_cfg["issue"], "\n".join(empty))
+        wait(
+            b,
+            "document.querySelector('[data-role=diagnostics] li[data-severity=warning][data-line]') !== null",
+            what="preview b's warning",
+        )
+        warning = b.locator("[data-role=diagnostics] li[data-severity=warning]").first
+        assert warning.get_attribute("data-line") == str(first + 1), warning.get_attribute("data-line")
+        assert "空白稿件" in warning.text_content() and "警告" in warning.text_content(), warning.text_content()
+        save_on_disk(b_cfg["issue"], b_text)
+        wait(
+            b,
+            "document.querySelector('[data-role=diagnostics] li') === null",
+            what="preview b has no diagnostics again",
         )
 
         step("the page's editor saves (Ctrl+S and the button)")

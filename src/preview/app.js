@@ -163,12 +163,16 @@
       box.dataset.width = page.width;
       box.dataset.height = page.height;
       if (box.dataset.hash === page.hash) return;
+      box.dataset.want = page.hash;
       const image = new Image();
       image.alt = String(i + 1);
       waits.push(new Promise((done) => {
         image.onload = () => {
-          box.replaceChild(image, box.firstChild);
-          box.dataset.hash = page.hash;
+          // A later update may have asked for another picture meanwhile.
+          if (box.dataset.want === page.hash) {
+            box.replaceChild(image, box.firstChild);
+            box.dataset.hash = page.hash;
+          }
           done();
         };
         image.onerror = done;

@@ -393,7 +393,7 @@ impl Session {
             )
         };
         let (line, click) = line_at(&page.runs, x, y)?;
-        let found = pieces(&line, click).find_map(|(start, piece, unique)| {
+        pieces(&line, click).find_map(|(start, piece, unique)| {
             let count = occurrences(&loaded, &piece);
             if count == 0 || (unique && count > 1) {
                 return None;
@@ -405,8 +405,7 @@ impl Session {
                 line: position.line,
                 column: position.column + (click - start),
             })
-        });
-        found
+        })
     }
 }
 

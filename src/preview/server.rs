@@ -4,7 +4,8 @@
 //! - the Host header is `127.0.0.1:PORT` or `localhost:PORT` (a page from
 //!   elsewhere cannot reach us through a rebound DNS name);
 //! - the request carries the run's token: `?token=` (the address printed),
-//!   or the HttpOnly, SameSite=Strict cookie the first page load sets;
+//!   the HttpOnly, SameSite=Strict cookie the first page load sets, or the
+//!   `X-Jianbao-Token` header the page's script sends;
 //! - a write is a POST with the token in its `X-Jianbao-Token` header and an
 //!   Origin of this server;
 //! - only fixed routes are served: the page, its script and style, the
@@ -206,7 +207,7 @@ impl Route {
     }
 }
 
-fn header<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
+fn header<'a>(request: &'a Request, name: &'static str) -> Option<&'a str> {
     request
         .headers()
         .iter()
@@ -259,7 +260,8 @@ fn check(context: &Context, request: &Request) -> Result<Route, Reply> {
     let path = url.split(['?', '#']).next().unwrap_or("");
     let token = &context.token;
     let carried = query(url, "token").is_some_and(|t| same_secret(t, token))
-        || cookie(request, &cookie_name(port)).is_some_and(|t| same_secret(t, token));
+        || cookie(request, &cookie_name(port)).is_some_and(|t| same_secret(t, token))
+        || header(request, "X-Jianbao-Token").is_some_and(|t| same_secret(t, token));
     if !carried {
         return Err(Reply::text(
             403,
@@ -546,7 +548,7 @@ mod tests {
         assert_eq!(query("/locate?page=2&x=1.5", "x"), Some("1.5"));
         assert_eq!(
             disposition("第 9 期.pdf"),
-            "attachment; filename=\"___9__.pdf\"; filename*=UTF-8''%E7%AC%AC%209%20%E6%9C%9F.pdf"
+            "attachment; filename=\"__9__.pdf\"; filename*=UTF-8''%E7%AC%AC%209%20%E6%9C%9F.pdf"
         );
         assert!(same_secret("abc", "abc") && !same_secret("abc", "abd") && !same_secret("a", "ab"));
     }
