@@ -21,7 +21,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::json;
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use tiny_http::{Method, Request};
 
 use super::{SaveError, Session};
 use crate::diag::Diagnostic;
@@ -131,34 +131,63 @@ fn handle(context: &Arc<Context>, mut request: Request) {
         }
         Ok(route) => answer(context, route, &mut request),
     };
-    let _ = request.respond(response(reply));
+    send(request, reply);
 }
 
-fn response(reply: Reply) -> Response<io::Cursor<Vec<u8>>> {
-    let mut response = Response::from_data(reply.body).with_status_code(StatusCode(reply.status));
+/// Sends `reply` and closes the connection. The response is written here,
+/// not by tiny_http, to say `Connection: close`: its pool of connection
+/// threads can leave a new connection waiting behind idle kept-alive ones
+/// (so a page's pictures would hang), and one request per connection on
+/// the loopback costs nothing.
+fn send(request: Request, reply: Reply) {
+    let head_only = *request.method() == Method::Head;
     let policy = if reply.kind.starts_with("image/svg") {
         SVG_CSP
     } else {
         CSP
     };
-    let mut headers: Vec<(String, String)> = vec![
-        ("Content-Type".into(), reply.kind.into()),
-        ("Content-Security-Policy".into(), policy.into()),
-        ("X-Content-Type-Options".into(), "nosniff".into()),
-        ("Referrer-Policy".into(), "no-referrer".into()),
-        ("X-Frame-Options".into(), "DENY".into()),
-        ("Cross-Origin-Resource-Policy".into(), "same-origin".into()),
-    ];
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\
+         Content-Security-Policy: {policy}\r\nX-Content-Type-Options: nosniff\r\n\
+         Referrer-Policy: no-referrer\r\nX-Frame-Options: DENY\r\n\
+         Cross-Origin-Resource-Policy: same-origin\r\n",
+        reply.status,
+        reason(reply.status),
+        reply.kind,
+        reply.body.len()
+    );
     if !reply.headers.iter().any(|(n, _)| n == "Cache-Control") {
-        headers.push(("Cache-Control".into(), "no-store".into()));
+        head.push_str("Cache-Control: no-store\r\n");
     }
-    headers.extend(reply.headers);
-    for (name, value) in headers {
-        if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
+    for (name, value) in &reply.headers {
+        // Values are made here (hex, numbers, escaped names); a line break
+        // would end the head, so none gets through.
+        if !value.contains(['\r', '\n']) {
+            head.push_str(&format!("{name}: {value}\r\n"));
         }
     }
-    response
+    head.push_str("\r\n");
+    let mut writer = request.into_writer();
+    let _ = writer.write_all(head.as_bytes()).and_then(|()| {
+        if !head_only {
+            writer.write_all(&reply.body)?;
+        }
+        writer.flush()
+    });
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        409 => "Conflict",
+        413 => "Payload Too Large",
+        422 => "Unprocessable Content",
+        _ => "Internal Server Error",
+    }
 }
 
 /// What a request asks for.
