@@ -26,6 +26,9 @@ def step(name):
 
 
 def wait(page, script, arg=None, what=""):
+    # A function, not an expression: the page's CSP forbids eval.
+    if "=>" not in script.split("{")[0]:
+        script = "() => (" + script + ")"
     try:
         page.wait_for_function(script, arg=arg, timeout=TIMEOUT, polling=100)
     except Exception as err:  # name the condition, not only the timeout

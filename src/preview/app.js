@@ -104,7 +104,7 @@
   function compare() {
     if (saving || latest === null || latest === base) return;
     if (!dirty || base === null) loadSource();
-    else showNotice(strings.changed);
+    else if (notice.hidden) showNotice(strings.changed);
   }
 
   async function save() {
