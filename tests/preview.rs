@@ -76,7 +76,13 @@ impl Previewing {
 
     /// `jianbao preview FILE --no-open --port 0` with `extra` flags.
     fn issue(file: &Path, extra: &[&str]) -> Previewing {
-        let mut args = vec!["preview", file.to_str().unwrap(), "--no-open", "--port", "0"];
+        let mut args = vec![
+            "preview",
+            file.to_str().unwrap(),
+            "--no-open",
+            "--port",
+            "0",
+        ];
         args.extend_from_slice(extra);
         Previewing::start(file.parent().unwrap(), &args)
     }
@@ -159,7 +165,10 @@ impl Reply {
         let head = String::from_utf8_lossy(&raw[..split]).into_owned();
         let status = head.split(' ').nth(1).unwrap().parse().unwrap();
         let mut body = raw[split + 4..].to_vec();
-        if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+        if head
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked")
+        {
             body = dechunk(&body);
         }
         Reply { status, head, body }
@@ -231,7 +240,9 @@ fn every_request_needs_the_token_and_this_host() {
     let page = preview.get("/");
     assert_eq!(page.status, 200, "{}", page.text());
     assert!(page.text().contains("data-role=\"editor\""));
-    let cookie = page.header("Set-Cookie").expect("the first load sets a cookie");
+    let cookie = page
+        .header("Set-Cookie")
+        .expect("the first load sets a cookie");
     assert!(
         cookie.starts_with(&format!("jianbao-{}={};", preview.port, preview.token))
             && cookie.contains("HttpOnly")
@@ -240,11 +251,18 @@ fn every_request_needs_the_token_and_this_host() {
     );
     let policy = page.header("Content-Security-Policy").unwrap();
     assert!(policy.starts_with("default-src 'none'"), "{policy}");
-    for part in ["script-src 'self'", "style-src 'self'", "connect-src 'self'"] {
+    for part in [
+        "script-src 'self'",
+        "style-src 'self'",
+        "connect-src 'self'",
+    ] {
         assert!(policy.contains(part), "{policy}");
     }
     assert!(!policy.contains("http"), "no outside origin: {policy}");
-    assert_eq!(page.header("X-Content-Type-Options").as_deref(), Some("nosniff"));
+    assert_eq!(
+        page.header("X-Content-Type-Options").as_deref(),
+        Some("nosniff")
+    );
 
     // No token, a wrong one, a token of the wrong length: refused.
     for line in [
@@ -359,14 +377,21 @@ fn writes_are_posts_with_the_token_and_the_preview_s_origin() {
         "POST /save?token={token} HTTP/1.1\nHost: {host}\nOrigin: http://127.0.0.1:{port}",
         edited.as_bytes(),
     );
-    assert_eq!(reply.status, 403, "the token in the query is not enough to write");
+    assert_eq!(
+        reply.status, 403,
+        "the token in the query is not enough to write"
+    );
     assert_eq!(preview.get("/save").status, 405, "GET /save");
     let post_read = preview.request(
         "POST /source HTTP/1.1\nHost: {host}\nX-Jianbao-Token: {token}\nOrigin: http://127.0.0.1:{port}",
         b"",
     );
     assert_eq!(post_read.status, 405, "POST /source");
-    assert_eq!(fs::read_to_string(&file).unwrap(), good_issue(1), "nothing written");
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        good_issue(1),
+        "nothing written"
+    );
 
     // A stale revision: the file changed since it was loaded.
     let stale = save(&format!(
@@ -425,7 +450,11 @@ fn an_issue_and_no_command_starts_the_preview_and_the_console_says_in_chinese_ho
     assert_eq!(reply.text(), good_issue(1));
     let start = Instant::now();
     while !preview.log().contains("关闭此窗口") {
-        assert!(start.elapsed() < Duration::from_secs(30), "{}", preview.log());
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{}",
+            preview.log()
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     // Exports are named after the issue, in UTF-8.
@@ -491,7 +520,10 @@ fn the_preview_in_chromium() {
     let a_file: PathBuf = regular.path().join("2024-09.yaml");
     let b_file: PathBuf = brief.path().join("issue.yaml");
     fs::remove_file(regular.path().join("2024-zk02.yaml")).unwrap();
-    let a_title = title_place(&a_file, "北湖区：整合阵地资源 激活服务力量 让文明实践融入群众日常生活");
+    let a_title = title_place(
+        &a_file,
+        "北湖区：整合阵地资源 激活服务力量 让文明实践融入群众日常生活",
+    );
     let b_title = title_place(&b_file, "县防指部署开展 汛期安全隐患拉网式排查");
     let (a_pages, b_pages) = (page_count(&a_file), page_count(&b_file));
     let a = Previewing::issue(&a_file, &["--lang", "en"]);
@@ -545,8 +577,16 @@ fn the_linux_packages_open_yaml_issues_in_the_preview() {
     };
     assert_eq!(value("Type"), "Application");
     assert_eq!(value("Exec"), "jianbao %f");
-    assert_eq!(value("Terminal"), "true", "the console that ends the preview");
-    assert!(value("MimeType").split(';').any(|m| m == "application/yaml"));
+    assert_eq!(
+        value("Terminal"),
+        "true",
+        "the console that ends the preview"
+    );
+    assert!(
+        value("MimeType")
+            .split(';')
+            .any(|m| m == "application/yaml")
+    );
     let script = fs::read_to_string(root().join("dist/build.sh")).unwrap();
     assert!(
         script.contains("dist/jianbao.desktop \"$deb/usr/share/applications/jianbao.desktop\""),

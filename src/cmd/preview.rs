@@ -25,8 +25,11 @@ pub fn run(args: &PreviewArgs, reporter: &Reporter) -> Result {
     let name = args.input.display().to_string();
     if !args.input.is_file() {
         return Err(Failed::trouble(
-            Diagnostic::error(Some(&name), "the issue file is not a file or does not exist")
-                .hint("name the issue's YAML file"),
+            Diagnostic::error(
+                Some(&name),
+                "the issue file is not a file or does not exist",
+            )
+            .hint("name the issue's YAML file"),
         ));
     }
     let template = TemplateSource::from_arg(args.template.as_deref()).map_err(Failed::trouble)?;
@@ -67,10 +70,7 @@ pub fn run(args: &PreviewArgs, reporter: &Reporter) -> Result {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{}", preview.url).and_then(|()| out.flush());
     drop(out);
-    reporter.status(&localise(&format!(
-        "previewing {name} at {}",
-        preview.url
-    )));
+    reporter.status(&localise(&format!("previewing {name} at {}", preview.url)));
     // Said in Chinese whatever the language: the window an issue opened
     // with jianbao.exe shows it to an editor who may read nothing else.
     reporter.status(&to_chinese(CLOSING));

@@ -158,11 +158,13 @@ impl Session {
         let bytes = fs::read(&self.path).ok();
         let loaded = input::load(&Input::Path(self.path.clone()));
         let deps = dependencies(&self.path, loaded.as_ref().ok(), Some(&self.env.template));
-        let built = loaded.map_err(|e| e.failure().0.clone()).and_then(|loaded| {
-            typeset::typeset_with(&self.env, &loaded, &TypesetOptions::default())
-                .map(|(typeset, warnings)| (loaded, typeset, warnings))
-                .map_err(|f| f.0)
-        });
+        let built = loaded
+            .map_err(|e| e.failure().0.clone())
+            .and_then(|loaded| {
+                typeset::typeset_with(&self.env, &loaded, &TypesetOptions::default())
+                    .map(|(typeset, warnings)| (loaded, typeset, warnings))
+                    .map_err(|f| f.0)
+            });
         let old: HashMap<u128, Arc<Page>> = lock(&self.state)
             .pages
             .iter()
@@ -504,10 +506,7 @@ impl Page {
         Page {
             hash: hex(&Sha256::digest(&svg)),
             svg,
-            size: (
-                page.frame.size().x.to_pt(),
-                page.frame.size().y.to_pt(),
-            ),
+            size: (page.frame.size().x.to_pt(), page.frame.size().y.to_pt()),
             key,
             runs,
         }

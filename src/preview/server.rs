@@ -108,7 +108,11 @@ impl Reply {
     }
 
     fn text(status: u16, message: &str) -> Reply {
-        Reply::new(status, "text/plain; charset=utf-8", localise(message) + "\n")
+        Reply::new(
+            status,
+            "text/plain; charset=utf-8",
+            localise(message) + "\n",
+        )
     }
 
     fn json(status: u16, value: serde_json::Value) -> Reply {
@@ -270,7 +274,11 @@ fn cookie<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
 
 /// Equal, in a time that does not depend on where they differ.
 fn same_secret(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 /// The security rules (see the module's documentation); the route when the
@@ -301,7 +309,9 @@ fn check(context: &Context, request: &Request) -> Result<Route, Reply> {
     let method = request.method();
     if route.is_write() {
         if *method != Method::Post {
-            return Err(Reply::text(405, "this is written to with POST only").header("Allow", "POST"));
+            return Err(
+                Reply::text(405, "this is written to with POST only").header("Allow", "POST")
+            );
         }
         let origin_ok = header(request, "Origin").is_some_and(|o| {
             o == format!("http://127.0.0.1:{port}") || o == format!("http://localhost:{port}")
@@ -339,14 +349,26 @@ fn answer(context: &Context, route: Route, request: &mut Request) -> Reply {
             // Inside a <script type="application/json">: no `<` may close it.
             let strings = strings.to_string().replace('<', "\\u003c");
             let page = PAGE
-                .replace("{{lang}}", if crate::messages::current() == crate::messages::Lang::Zh { "zh-CN" } else { "en" })
+                .replace(
+                    "{{lang}}",
+                    if crate::messages::current() == crate::messages::Lang::Zh {
+                        "zh-CN"
+                    } else {
+                        "en"
+                    },
+                )
                 .replace("{{title}}", &escape(&session.stem))
                 .replace("{{token}}", &context.token)
                 .replace("{{strings}}", &strings)
                 .replace("{{save}}", &escape(&localise("Save")))
                 .replace("{{reload}}", &escape(&localise("Reload from disk")))
                 .replace("{{download}}", &escape(&localise("Download")))
-                .replace("{{drop}}", &escape(&localise("drop a Word, PDF or text file here to add it as an article")));
+                .replace(
+                    "{{drop}}",
+                    &escape(&localise(
+                        "drop a Word, PDF or text file here to add it as an article",
+                    )),
+                );
             Reply::new(200, "text/html; charset=utf-8", page).header(
                 "Set-Cookie",
                 format!(
@@ -482,7 +504,13 @@ fn body(request: &mut Request) -> Result<Vec<u8>, Reply> {
 fn disposition(name: &str) -> String {
     let ascii: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let encoded: String = name
         .bytes()
@@ -535,7 +563,11 @@ fn events(context: &Context, request: Request) {
     let head = format!(
         "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\nContent-Security-Policy: {CSP}\r\n\r\nretry: 1000\n\n"
     );
-    if writer.write_all(head.as_bytes()).and_then(|()| writer.flush()).is_err() {
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|()| writer.flush())
+        .is_err()
+    {
         return;
     }
     loop {
@@ -544,7 +576,11 @@ fn events(context: &Context, request: Request) {
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => ": still here\n\n".to_string(),
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
         };
-        if writer.write_all(chunk.as_bytes()).and_then(|()| writer.flush()).is_err() {
+        if writer
+            .write_all(chunk.as_bytes())
+            .and_then(|()| writer.flush())
+            .is_err()
+        {
             return;
         }
     }
