@@ -14,7 +14,8 @@
 #
 # From a clean checkout, with the package registries only, it makes under
 # dist/out/: one archive per target (the binary, README.zh-CN.md, the
-# licences, shell completions and the man page), a .deb for amd64 and arm64,
+# licences, shell completions and the man page), a .deb for amd64 and arm64
+# (with a desktop entry that opens .yaml issues in the preview),
 # and SHA256SUMS; then a smoke test builds every sample with each binary
 # (natively, under qemu-user-static, under wine) and compares the PDF, HTML
 # and text with the native x86-64 build's, byte for byte.
@@ -150,7 +151,7 @@ for target in "${TARGETS[@]}"; do
     deb="$OUT/deb-$arch"
     mkdir -p "$deb/DEBIAN" "$deb/usr/bin" "$deb/usr/share/man/man1" "$deb/usr/share/doc/jianbao" \
       "$deb/usr/share/bash-completion/completions" "$deb/usr/share/zsh/vendor-completions" \
-      "$deb/usr/share/fish/vendor_completions.d"
+      "$deb/usr/share/fish/vendor_completions.d" "$deb/usr/share/applications"
     install -m 0755 "$(binary_of "$target")" "$deb/usr/bin/jianbao"
     gzip -9n < "$EXTRAS/jianbao.1" > "$deb/usr/share/man/man1/jianbao.1.gz"
     cp README.zh-CN.md "$stage/licenses/"* "$deb/usr/share/doc/jianbao/"
@@ -158,6 +159,9 @@ for target in "${TARGETS[@]}"; do
     cp "$EXTRAS/completions/jianbao.bash" "$deb/usr/share/bash-completion/completions/jianbao"
     cp "$EXTRAS/completions/jianbao.zsh" "$deb/usr/share/zsh/vendor-completions/_jianbao"
     cp "$EXTRAS/completions/jianbao.fish" "$deb/usr/share/fish/vendor_completions.d/jianbao.fish"
+    # Opens .yaml issues with `jianbao FILE`: the preview, in a terminal
+    # whose closing ends it.
+    install -m 0644 dist/jianbao.desktop "$deb/usr/share/applications/jianbao.desktop"
     cat > "$deb/DEBIAN/control" <<CONTROL
 Package: jianbao
 Version: $VERSION
@@ -250,6 +254,8 @@ for deb in "$OUT"/*_amd64.deb; do
   [ -e "$deb" ] || continue
   dpkg-deb -x "$deb" "$SMOKE/root"
   "$SMOKE/root/usr/bin/jianbao" --version
+  [ -f "$SMOKE/root/usr/share/applications/jianbao.desktop" ] \
+    || { echo "FAIL $deb: no desktop entry"; status=1; }
 done
 
 rm -rf "$EXTRAS" "$SMOKE"

@@ -60,6 +60,9 @@ pub enum Command {
     Watch(WatchArgs),
     /// Checks issues (YAML, series file, layout) without writing anything.
     Check(CheckArgs),
+    /// Shows the issue's pages in the browser beside its source, redrawn on
+    /// every save; `jianbao ISSUE.yaml` does the same.
+    Preview(PreviewArgs),
     /// Reads a past issue (text, PDF or Word .docx, or a folder of them) back into a YAML source.
     Import(ImportArgs),
     /// Adds a submitted article (.docx, .pdf or .txt) to an issue: the YAML
@@ -178,6 +181,25 @@ pub struct WatchArgs {
     pub output_args: OutputArgs,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    /// The issue's YAML file.
+    pub input: PathBuf,
+    /// The port on 127.0.0.1; 0 (the default) takes a free one.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub port: u16,
+    /// Do not open the browser; only print the address (its first line on
+    /// standard output).
+    #[arg(long)]
+    pub no_open: bool,
+    /// A template to use instead of the shipped one: a folder holding
+    /// bulletin.typ, or a .typ file. It must define `render(data)`.
+    #[arg(long, value_name = "DIR|FILE")]
+    pub template: Option<PathBuf>,
+    #[command(flatten)]
+    pub fonts: FontPathArgs,
 }
 
 /// Flags that change an output.

@@ -21,8 +21,9 @@
 //! ```
 //!
 //! [`render::render`] does the same for every output format; [`batch`] runs
-//! it over many issues, [`watch`] again on every change, [`import`] runs a
-//! reader the other way, from a past issue to its YAML source.
+//! it over many issues, [`watch`] again on every change, [`preview`] shows
+//! the pages in a browser beside the source; [`import`] runs a reader the
+//! other way, from a past issue to its YAML source.
 
 pub mod add;
 #[cfg(feature = "typeset")]
@@ -40,6 +41,8 @@ pub mod model;
 #[cfg(feature = "typeset")]
 pub mod output;
 pub mod photo;
+#[cfg(feature = "typeset")]
+pub mod preview;
 pub mod read;
 #[cfg(feature = "typeset")]
 pub mod render;

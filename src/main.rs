@@ -4,17 +4,22 @@
 mod cli;
 mod cmd;
 
+use std::ffi::OsString;
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use cli::{Cli, Command};
 use cmd::Reporter;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let (args, opened) = arguments();
+    let cli = Cli::parse_from(args);
     jianbao::messages::set(match cli.lang {
         Some(lang) => lang.into(),
+        // An issue opened with jianbao (Windows sets no LANG): Chinese.
+        None if opened && !jianbao::messages::locale_set() => jianbao::messages::Lang::Zh,
         None => jianbao::messages::from_locale(),
     });
     let mut reporter = Reporter::new(cli.command.diagnostics());
@@ -22,6 +27,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args, &mut reporter),
         Command::Watch(args) => cmd::watch::run(args, &reporter),
         Command::Check(args) => cmd::check::run(args, &reporter),
+        Command::Preview(args) => cmd::preview::run(args, &reporter),
         Command::Import(args) => cmd::import::run(args, &reporter),
         Command::Add(args) => cmd::add::run(args, &reporter),
         Command::Fonts(args) => cmd::fonts::run(args, &reporter),
@@ -49,4 +55,25 @@ fn main() -> ExitCode {
             ExitCode::from(failed.exit.code())
         }
     }
+}
+
+/// The command line, with `preview` put in when the first argument is an
+/// existing file and no command: what Windows passes when an issue is
+/// dropped on jianbao.exe or opened with it, and the desktop entry runs.
+/// The flag says whether it was put in.
+fn arguments() -> (Vec<OsString>, bool) {
+    let mut args: Vec<OsString> = std::env::args_os().collect();
+    let opened = args.get(1).is_some_and(|first| {
+        let is_command = first.to_str().is_some_and(|name| {
+            name == "help"
+                || Cli::command()
+                    .get_subcommands()
+                    .any(|c| c.get_name() == name || c.get_all_aliases().any(|a| a == name))
+        });
+        !is_command && Path::new(first).is_file()
+    });
+    if opened {
+        args.insert(1, "preview".into());
+    }
+    (args, opened)
 }

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
+use crate::add::Added;
+use crate::diag::{Diagnostic, io_reason};
 use crate::render::Output;
 
 /// Writes `bytes` to `path`.
@@ -228,4 +230,59 @@ pub fn page_path(path: &Path, n: usize) -> PathBuf {
 /// Whether two paths name the same existing file (or folder).
 pub fn same_file(a: &Path, b: &Path) -> bool {
     matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+}
+
+/// Writes what [`crate::add::add`] made: the photos under their new names
+/// (each must not exist yet), then the issue file at `issue`, named `name`
+/// in messages, atomically and keeping its permissions; but only when the
+/// file still holds `read`, the text the article was added to. On any
+/// failure the photos written are removed and the issue file is as it was.
+pub fn write_added(
+    issue: &Path,
+    folder: &Path,
+    name: &str,
+    read: &str,
+    added: &Added,
+) -> Result<(), Diagnostic> {
+    let mut written: Vec<PathBuf> = Vec::new();
+    let undo = |written: &[PathBuf]| {
+        for path in written {
+            let _ = fs::remove_file(path);
+        }
+    };
+    for (path, bytes) in &added.photos {
+        let target = folder.join(path);
+        if let Err(err) = write_new(&target, bytes) {
+            undo(&written);
+            return Err(Diagnostic::error(
+                Some(&target.display().to_string()),
+                format!("failed to write photo file ({})", io_reason(&err)),
+            )
+            .hint("the issue file is left as it was"));
+        }
+        written.push(target);
+    }
+    // The file as it was read, or another program changed it meanwhile.
+    let now = fs::read(issue).unwrap_or_default();
+    if now != read.as_bytes() {
+        undo(&written);
+        return Err(Diagnostic::error(
+            Some(name),
+            "the issue file changed while the article was being added",
+        )
+        .hint("add the article again"));
+    }
+    let permissions = fs::metadata(issue).map(|m| m.permissions()).ok();
+    if let Err(err) = write_atomically(issue, added.text.as_bytes()) {
+        undo(&written);
+        return Err(Diagnostic::error(
+            Some(name),
+            format!("failed to write the issue file ({})", io_reason(&err)),
+        ));
+    }
+    // The edited file keeps the permissions the old one had.
+    if let Some(permissions) = permissions {
+        let _ = fs::set_permissions(issue, permissions);
+    }
+    Ok(())
 }

@@ -21,7 +21,8 @@
 //! - `fuzzed`: every saved fuzzing finding, replayed and refused;
 //! - `office`: DOCX (python-docx, openxml-audit, LibreOffice) and OFD;
 //! - `word`: Word documents as Word makes them, imported (fixtures/word).
-//! - `add`: a submitted article (Word, PDF, text) added to an issue file.
+//! - `add`: a submitted article (Word, PDF, text) added to an issue file;
+//! - `preview`: `jianbao preview` over raw HTTP and in Chromium (playwright).
 
 mod support;
 
@@ -41,6 +42,7 @@ mod office;
 mod outputs;
 mod pages;
 mod photos;
+mod preview;
 mod safety;
 mod watch;
 mod word;

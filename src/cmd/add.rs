@@ -3,7 +3,7 @@
 //! beside the issue's others under names no file has.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jianbao::add::{self, Placement, Refusal};
 use jianbao::diag::{Diagnostic, Exit, io_reason};
@@ -103,50 +103,14 @@ pub fn run(args: &AddArgs, reporter: &Reporter) -> Result {
         return print_quietly(added.block.as_bytes());
     }
 
-    let mut written: Vec<PathBuf> = Vec::new();
-    let undo = |written: &[PathBuf]| {
-        for path in written {
-            let _ = fs::remove_file(path);
-        }
-    };
-    for (path, bytes) in &added.photos {
-        let target = loaded.folder.join(path);
-        if let Err(err) = jianbao::output::write_new(&target, bytes) {
-            undo(&written);
-            return Err(Failed::trouble(
-                Diagnostic::error(
-                    Some(&target.display().to_string()),
-                    format!("failed to write photo file ({})", io_reason(&err)),
-                )
-                .hint("the issue file is left as it was"),
-            ));
-        }
-        written.push(target);
-    }
-    // The file as it was read, or another program changed it meanwhile.
-    let now = fs::read(&args.issue).unwrap_or_default();
-    if now != loaded.text.as_bytes() {
-        undo(&written);
-        return Err(Failed::trouble(
-            Diagnostic::error(
-                Some(&loaded.name),
-                "the issue file changed while the article was being added",
-            )
-            .hint("run jianbao add again"),
-        ));
-    }
-    let permissions = fs::metadata(&args.issue).map(|m| m.permissions()).ok();
-    if let Err(err) = jianbao::output::write_atomically(&args.issue, added.text.as_bytes()) {
-        undo(&written);
-        return Err(Failed::trouble(Diagnostic::error(
-            Some(&loaded.name),
-            format!("failed to write the issue file ({})", io_reason(&err)),
-        )));
-    }
-    // The edited file keeps the permissions the old one had.
-    if let Some(permissions) = permissions {
-        let _ = fs::set_permissions(&args.issue, permissions);
-    }
+    jianbao::output::write_added(
+        &args.issue,
+        &loaded.folder,
+        &loaded.name,
+        &loaded.text,
+        &added,
+    )
+    .map_err(Failed::trouble)?;
     tell(
         reporter,
         localise(&format!(

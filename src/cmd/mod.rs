@@ -9,6 +9,7 @@ pub mod build;
 pub mod check;
 pub mod fonts;
 pub mod import;
+pub mod preview;
 pub mod print;
 pub mod scaffold;
 pub mod watch;
@@ -233,5 +234,31 @@ pub fn print_quietly(bytes: &[u8]) -> Result {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(_) => Err(Failed::quiet(Exit::Trouble)),
+    }
+}
+
+/// Opens `target` (a file or an address) in the system's default program.
+pub fn open(target: &std::ffi::OsStr, reporter: &Reporter) {
+    // `start` on Windows (its empty first argument is the window title),
+    // `open` on macOS, `xdg-open` elsewhere.
+    let mut command = if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let spawned = command
+        .arg(target)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .spawn();
+    if let Err(err) = spawned {
+        reporter.report(&[Diagnostic::warning(
+            None,
+            format!("failed to open {} ({err})", target.to_string_lossy()),
+        )]);
     }
 }

@@ -1,7 +1,6 @@
 //! `jianbao watch`: build an issue, then again whenever a file it depends on
 //! changes; a broken save keeps the last good output.
 
-use std::path::Path;
 use std::time::Instant;
 
 use jianbao::diag::Diagnostic;
@@ -57,7 +56,7 @@ pub fn run(args: &WatchArgs, reporter: &Reporter) -> Result {
                         )));
                         if args.open && !opened {
                             opened = true;
-                            open(&output, reporter);
+                            super::open(output.as_os_str(), reporter);
                         }
                     }
                     Err(failure) => reporter.report(&failure.diagnostics),
@@ -72,26 +71,5 @@ pub fn run(args: &WatchArgs, reporter: &Reporter) -> Result {
             }
         }
         watcher.wait().map_err(failed)?;
-    }
-}
-
-/// Opens `path` in the system viewer.
-fn open(path: &Path, reporter: &Reporter) {
-    // The system's default viewer: `start` on Windows (its empty first
-    // argument is the window title), `open` on macOS, `xdg-open` elsewhere.
-    let mut command = if cfg!(windows) {
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]);
-        c
-    } else if cfg!(target_os = "macos") {
-        std::process::Command::new("open")
-    } else {
-        std::process::Command::new("xdg-open")
-    };
-    if let Err(err) = command.arg(path).spawn() {
-        reporter.report(&[Diagnostic::warning(
-            None,
-            format!("failed to open {} ({err})", path.display()),
-        )]);
     }
 }

@@ -403,7 +403,6 @@ pub const COMMANDS: &[(&str, &str)] = &[
         "the issue file changed while the article was being added",
         "加入文章期间该期文件被改动了",
     ),
-    ("run jianbao add again", "请重新运行 jianbao add"),
     (
         "failed to write the issue file ({})",
         "无法写入该期文件（{}）",
@@ -422,4 +421,78 @@ pub const COMMANDS: &[(&str, &str)] = &[
         "name the submitted article's .docx, .pdf or .txt file",
         "请给出稿件的 .docx、.pdf 或 .txt 文件",
     ),
+    // The preview.
+    ("add the article again", "请重新添加这篇稿件"),
+    (
+        "the issue has not been built yet: there is nothing to download",
+        "该期还没有成功排版：没有可下载的内容",
+    ),
+    (
+        "fix the errors shown, then save",
+        "请改正显示的错误，然后保存",
+    ),
+    (
+        "this preview answers only at 127.0.0.1 or localhost",
+        "此预览只在 127.0.0.1 或 localhost 上应答",
+    ),
+    (
+        "this preview needs its address with the token, as jianbao printed it",
+        "请使用 jianbao 打印的带令牌（token）的完整地址打开此预览",
+    ),
+    ("this is written to with POST only", "只能用 POST 写入"),
+    (
+        "a write needs the token and must come from the preview's own page",
+        "写入须带令牌，并且只能来自预览页面本身",
+    ),
+    ("this is read with GET only", "只能用 GET 读取"),
+    ("Save", "保存"),
+    ("saved", "已保存"),
+    ("saving…", "正在保存…"),
+    (
+        "the file changed on disk since it was loaded: your edits are not saved",
+        "文件在载入后已在磁盘上被修改：你的改动没有保存",
+    ),
+    (
+        "the file changed on disk; the editor holds unsaved edits",
+        "文件已在磁盘上被修改；编辑区中有尚未保存的改动",
+    ),
+    ("Reload from disk", "从磁盘重新载入"),
+    (
+        "the latest save has errors: the pages shown are the last good ones",
+        "最近一次保存有错误：显示的是上一次成功排版的页面",
+    ),
+    ("adding the article…", "正在添加稿件…"),
+    ("this text is in {}, line {}", "这段文字在 {}，第 {} 行"),
+    (
+        "this text is not in the issue's source",
+        "这段文字不在该期的源文件中",
+    ),
+    ("the request failed: {}", "请求失败：{}"),
+    ("Download", "下载"),
+    (
+        "drop a Word, PDF or text file here to add it as an article",
+        "把 Word、PDF 或文本文件拖到这里，即可作为一篇稿件加入该期",
+    ),
+    ("give page, x and y", "请给出 page、x 和 y"),
+    ("the text is not UTF-8", "文字不是 UTF-8 编码"),
+    ("the request could not be read", "无法读取请求"),
+    (
+        "the file is too large (at most 64 MB)",
+        "文件太大（最多 64 MB）",
+    ),
+    (
+        "the issue file is not a file or does not exist",
+        "该期文件不存在或不是文件",
+    ),
+    ("failed to catch Ctrl+C ({})", "无法捕获 Ctrl+C（{}）"),
+    (
+        "failed to listen on 127.0.0.1:{} ({})",
+        "无法在 127.0.0.1:{} 上监听（{}）",
+    ),
+    ("previewing {} at {}", "正在预览 {}，地址 {}"),
+    (
+        "closing this window (or Ctrl+C) ends the preview",
+        "关闭此窗口（或按 Ctrl+C）即结束预览",
+    ),
+    ("the preview has ended", "预览已结束"),
 ];

@@ -48,6 +48,13 @@ pub fn from_locale() -> Lang {
     }
 }
 
+/// Whether a locale variable (`LC_ALL`, `LC_MESSAGES`, `LANG`) is set.
+pub fn locale_set() -> bool {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|v| !v.is_empty()))
+}
+
 /// `text` in the current language.
 pub fn localise(text: &str) -> String {
     match current() {
