@@ -334,6 +334,10 @@ fn every_request_needs_the_token_and_this_host() {
     for asset in ["/app.js", "/app.css", "/state"] {
         assert_eq!(preview.get(asset).status, 200, "{asset}");
     }
+    // The face the page's own labels fall back to: the shipped 黑体.
+    let font = preview.get("/ui.otf");
+    assert_eq!(font.status, 200);
+    assert!(font.body.starts_with(b"OTTO"), "not an OpenType font");
     let state: serde_json::Value = serde_json::from_slice(&preview.get("/state").body).unwrap();
     let hash = state["pages"][0]["hash"].as_str().unwrap().to_string();
     let svg = preview.get(&format!("/page/{hash}.svg"));

@@ -140,6 +140,10 @@ def main():
         pages_shown(b, b_cfg["pages"], "preview b's pages")
         editor_holds(a, read(a_cfg["issue"]), "preview a's editor holds its source")
         editor_holds(b, read(b_cfg["issue"]), "preview b's editor holds its source")
+        # The page's own Chinese labels have a face even where the machine
+        # has none: the shipped one, served by the preview.
+        loaded = b.evaluate("document.fonts.load('14px jianbao-ui', '预览').then(f => f.length)")
+        assert loaded >= 1, "the page's fallback face did not load"
         numbers = a.text_content("[data-role=lines]").split()
         assert numbers[:3] == ["1", "2", "3"], numbers[:3]
         assert len(numbers) == len(read(a_cfg["issue"]).split("\n")), len(numbers)

@@ -25,6 +25,7 @@ use tiny_http::{Method, Request};
 
 use super::{SaveError, Session};
 use crate::diag::Diagnostic;
+use crate::format::faces::Role;
 use crate::messages::localise;
 use crate::render::Format;
 
@@ -34,7 +35,7 @@ const STYLE: &str = include_str!("app.css");
 
 /// The policy of the page: scripts, styles, pictures and requests from
 /// this server only.
-const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 /// The policy of a page's SVG opened on its own.
 const SVG_CSP: &str = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
@@ -200,6 +201,7 @@ enum Route {
     Page,
     Script,
     Style,
+    Font,
     Events,
     Source,
     State,
@@ -217,6 +219,7 @@ impl Route {
             "/" => Route::Page,
             "/app.js" => Route::Script,
             "/app.css" => Route::Style,
+            "/ui.otf" => Route::Font,
             "/events" => Route::Events,
             "/source" => Route::Source,
             "/state" => Route::State,
@@ -380,6 +383,10 @@ fn answer(context: &Context, route: Route, request: &mut Request) -> Reply {
         }
         Route::Script => Reply::new(200, "text/javascript; charset=utf-8", SCRIPT),
         Route::Style => Reply::new(200, "text/css; charset=utf-8", STYLE),
+        // The page's own labels in the shipped 黑体 stand-in, for a machine
+        // with no Chinese face of its own (the browser fetches it only then).
+        Route::Font => Reply::new(200, "font/otf", Role::Hei.shipped_data().to_vec())
+            .header("Cache-Control", "private, max-age=86400, immutable"),
         Route::Events => unreachable!("answered by events()"),
         Route::State => Reply::new(200, "application/json", session.state().as_bytes().to_vec()),
         Route::Source => match session.source() {
