@@ -194,6 +194,28 @@ fn dark(p: &image::Rgb<u8>) -> bool {
     p[0] < 90 && p[1] < 90 && p[2] < 90
 }
 
+/// openxml-audit's verdict on `docx` (Office 2019 rules): whether it finds
+/// no error, and its report.
+fn audit(docx: &Path) -> (bool, String) {
+    let audit = Command::new("python3")
+        .args([
+            "-m",
+            "openxml_audit",
+            "--format",
+            "office2019",
+            "--output",
+            "json",
+        ])
+        .arg(docx)
+        .output()
+        .expect("openxml-audit runs: pip install openxml-audit");
+    let report = String::from_utf8_lossy(&audit.stdout).into_owned();
+    (
+        audit.status.success() && report.contains("\"error_count\": 0"),
+        report,
+    )
+}
+
 /// LibreOffice converts `docx` to PDF beside it (its own profile, so that
 /// tests may run side by side).
 fn libreoffice(docx: &Path) -> PathBuf {
@@ -308,20 +330,8 @@ fn the_star_rule_is_drawn_in_word() {
     let source = dir.path().join("i.yaml");
     let docx = build(&source, dir.path(), "i.docx", &[]);
     let ours = build(&source, dir.path(), "i.pdf", &[]);
-    let audit = Command::new("python3")
-        .args([
-            "-m",
-            "openxml_audit",
-            "--format",
-            "office2019",
-            "--output",
-            "json",
-        ])
-        .arg(&docx)
-        .output()
-        .expect("openxml-audit runs: pip install openxml-audit");
-    let report = String::from_utf8_lossy(&audit.stdout);
-    assert!(report.contains("\"error_count\": 0"), "{report}");
+    let (clean, report) = audit(&docx);
+    assert!(clean, "{report}");
     let theirs = libreoffice(&docx);
     let dpi = 144;
     let px = f64::from(dpi) / 25.4;
@@ -379,23 +389,8 @@ fn docx_reads_back_with_its_grid_styles_and_fonts() {
             "{rel}: two builds differ"
         );
 
-        let audit = Command::new("python3")
-            .args([
-                "-m",
-                "openxml_audit",
-                "--format",
-                "office2019",
-                "--output",
-                "json",
-            ])
-            .arg(&docx)
-            .output()
-            .expect("openxml-audit runs: pip install openxml-audit");
-        let report = String::from_utf8_lossy(&audit.stdout);
-        assert!(
-            audit.status.success() && report.contains("\"error_count\": 0"),
-            "{rel}: openxml-audit finds errors:\n{report}"
-        );
+        let (clean, report) = audit(&docx);
+        assert!(clean, "{rel}: openxml-audit finds errors:\n{report}");
 
         let d = json(
             Command::new("python3")

@@ -4,8 +4,8 @@
 //! source as text — every byte of the source kept, comments, order and
 //! quoting included — its photos given names no file has, and the edited
 //! source read back and compared with the issue plus the article before
-//! anyone writes it. No file system access: the caller says which names
-//! are taken and writes the files.
+//! anyone writes it. [`add`] touches no file: the caller says which names
+//! are taken and writes the files; [`add_to`] asks a loaded issue's folder.
 
 mod edit;
 mod outline;
@@ -14,6 +14,7 @@ mod target;
 mod tests;
 
 use crate::diag::{Diagnostic, Failure, Position};
+use crate::input::Loaded;
 use crate::model::{Article, Block, Column, Issue};
 use crate::read::submission::Submission;
 use crate::read::yaml::{self, Source};
@@ -168,6 +169,32 @@ pub fn add(
             Err(Refusal::Invalid(Failure(diagnostics)))
         }
     }
+}
+
+/// [`add`] to a loaded issue: its source and series file as read, a name
+/// taken when a file (or a link) of that name is in the issue's folder.
+pub fn add_to(
+    loaded: &Loaded,
+    submission: &Submission,
+    placement: &Placement,
+) -> Result<Added, Refusal> {
+    let source = Source {
+        name: &loaded.name,
+        text: &loaded.text,
+    };
+    let series = loaded.series.as_ref().map(|(path, text)| Source {
+        name: path.to_str().unwrap_or("series.yaml"),
+        text,
+    });
+    let taken = |path: &str| std::fs::symlink_metadata(loaded.folder.join(path)).is_ok();
+    add(
+        &source,
+        series.as_ref(),
+        &loaded.issue,
+        submission,
+        placement,
+        &taken,
+    )
 }
 
 fn cannot_edit(name: &str, why: &str) -> Failure {

@@ -10,7 +10,6 @@ use jianbao::diag::{Diagnostic, Exit, io_reason};
 use jianbao::input::{self, Input};
 use jianbao::messages::localise;
 use jianbao::read::submission;
-use jianbao::read::yaml::Source;
 
 use super::{Failed, Reporter, Result, print_quietly};
 use crate::cli::AddArgs;
@@ -57,29 +56,11 @@ pub fn run(args: &AddArgs, reporter: &Reporter) -> Result {
     }
     reporter.report(&read.warnings);
 
-    let source = Source {
-        name: &loaded.name,
-        text: &loaded.text,
-    };
-    let series = loaded.series.as_ref().map(|(path, text)| Source {
-        name: path.to_str().unwrap_or("series.yaml"),
-        text,
-    });
     let placement = Placement {
         column: args.column.as_deref(),
         after: args.after.as_deref(),
     };
-    let folder = loaded.folder.clone();
-    let taken = |path: &str| fs::symlink_metadata(folder.join(path)).is_ok();
-    let added = add::add(
-        &source,
-        series.as_ref(),
-        &loaded.issue,
-        &read,
-        &placement,
-        &taken,
-    )
-    .map_err(|refusal| match refusal {
+    let added = add::add_to(&loaded, &read, &placement).map_err(|refusal| match refusal {
         Refusal::Usage(failure) => Failed::trouble_all(failure.0),
         Refusal::Invalid(failure) => Failed::invalid(failure),
     })?;

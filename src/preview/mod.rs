@@ -25,7 +25,6 @@ use crate::diag::{Diagnostic, Severity, io_reason};
 use crate::input::{self, Input, Loaded};
 use crate::messages::localise;
 use crate::read::submission;
-use crate::read::yaml::Source;
 use crate::render::{self, Format, Output, RenderOptions};
 use crate::typeset::{self, Environment, TypesetOptions};
 use crate::watch::dependencies;
@@ -320,27 +319,12 @@ impl Session {
             .map_or("article".to_string(), |s| s.to_string_lossy().into_owned());
         let kind = crate::import::kind(bytes);
         let read = submission::read(bytes, kind, file_name, &stem).map_err(|f| f.0)?;
-        let source = Source {
-            name: &loaded.name,
-            text: &loaded.text,
-        };
-        let series = loaded.series.as_ref().map(|(path, text)| Source {
-            name: path.to_str().unwrap_or("series.yaml"),
-            text,
-        });
-        let folder = loaded.folder.clone();
-        let taken = |path: &str| fs::symlink_metadata(folder.join(path)).is_ok();
-        let added = add::add(
-            &source,
-            series.as_ref(),
-            &loaded.issue,
-            &read,
-            &Placement::default(),
-            &taken,
-        )
-        .map_err(|refusal| match refusal {
-            Refusal::Usage(f) | Refusal::Invalid(f) => f.0,
-        })?;
+        let added =
+            add::add_to(&loaded, &read, &Placement::default()).map_err(
+                |refusal| match refusal {
+                    Refusal::Usage(f) | Refusal::Invalid(f) => f.0,
+                },
+            )?;
         crate::output::write_added(
             &self.path,
             &loaded.folder,
