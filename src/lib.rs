@@ -39,6 +39,8 @@ pub mod input;
 pub mod messages;
 pub mod model;
 #[cfg(feature = "typeset")]
+pub mod opentype;
+#[cfg(feature = "typeset")]
 pub mod output;
 pub mod photo;
 #[cfg(feature = "typeset")]

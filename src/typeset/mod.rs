@@ -85,7 +85,7 @@ pub struct Environment {
     /// Photos prepared so far, by content.
     pub photos: crate::photo::Cache,
     /// Font subsets made so far (OFD, Word's embedded fonts).
-    pub subsets: Arc<crate::write::opentype::Subsets>,
+    pub subsets: Arc<crate::opentype::Subsets>,
 }
 
 impl Environment {

@@ -4,8 +4,8 @@
 //! laid out, each as `fn(&PagedDocument, &Options) -> Result<bytes>` with
 //! what the document says of itself ([`Metadata`]) in the options; `typ`
 //! takes the template's input; `docx`, `html`, `text` and `yaml` take the
-//! model itself. `zip` packs and `xml` escapes for the office formats;
-//! `opentype` subsets fonts for them. They are named in pairs with the
+//! model itself. `zip` packs and `xml` escapes for the office formats
+//! (fonts are subset for them by [`crate::opentype`]). They are named in pairs with the
 //! readers (`read::yaml`, `read::text`, `read::docx`).
 
 use crate::model::Issue;
@@ -16,8 +16,6 @@ pub mod html;
 pub mod image;
 #[cfg(feature = "typeset")]
 pub mod ofd;
-#[cfg(feature = "typeset")]
-pub mod opentype;
 #[cfg(feature = "typeset")]
 pub mod pdf;
 pub mod text;

@@ -9,7 +9,7 @@
 //! laid-out glyph is not the one the font's cmap gives for the character, so
 //! that a reader mapping characters and a reader using glyph ids draw the same
 //! glyphs. The fonts are standalone OpenType subsets with their own cmap
-//! ([`crate::write::opentype`]). Millimetres throughout, y downwards.
+//! ([`crate::opentype`]). Millimetres throughout, y downwards.
 //!
 //! Signatures (GB/T 38540, `Doc_0/Signs/`) and OFD-A are not written.
 
@@ -27,8 +27,8 @@ use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Failure};
 use crate::format::page;
+use crate::opentype::{self, Subsets};
 use crate::write::Metadata;
-use crate::write::opentype::{self, Subsets};
 use crate::write::xml::{escape, w3c_date};
 use crate::write::zip::Zip;
 

@@ -8,7 +8,7 @@ use super::{EmbeddedFont, Faces};
 use crate::diag::Diagnostic;
 use crate::format::faces::Role;
 use crate::model::{Issue, Recipients};
-use crate::write::opentype::Subsets;
+use crate::opentype::Subsets;
 
 /// The shipped faces, by role, under their family names (the legacy family,
 /// name ID 1, as Word and WPS match it).

@@ -364,7 +364,7 @@ mod tests {
 
     #[test]
     fn a_subset_maps_its_characters_to_the_same_outlines() {
-        let data = include_bytes!("../../fonts/FandolFang-Regular.otf");
+        let data = include_bytes!("../fonts/FandolFang-Regular.otf");
         let chars: BTreeSet<char> = "简报第期，A1".chars().collect();
         let sub = subset(data, 0, &chars, &BTreeSet::new()).unwrap();
         assert!(sub.bytes.len() < 40_000, "{} bytes", sub.bytes.len());
