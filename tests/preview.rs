@@ -376,6 +376,19 @@ fn writes_are_posts_with_the_token_and_the_preview_s_origin() {
     for head in &refused {
         let reply = save(head);
         assert_eq!(reply.status, 403, "{head}: {}", reply.text());
+        // The same rules hold for a dropped article.
+        let add = preview.request(
+            &format!("POST /add HTTP/1.1\nHost: {{host}}\nX-File-Name: a.txt\n{head}"),
+            "标题\n\n正文。\n".as_bytes(),
+        );
+        assert_eq!(add.status, 403, "/add {head}: {}", add.text());
+    }
+    // Reading needs the token too: the update stream and a page.
+    let state: serde_json::Value = serde_json::from_slice(&preview.get("/state").body).unwrap();
+    let hash = state["pages"][0]["hash"].as_str().unwrap().to_string();
+    for path in ["/events".to_string(), format!("/page/{hash}.svg")] {
+        let reply = preview.request(&format!("GET {path} HTTP/1.1\nHost: {{host}}"), b"");
+        assert_eq!(reply.status, 403, "{path} without the token");
     }
     let reply = preview.request(
         "POST /save?token={token} HTTP/1.1\nHost: {host}\nOrigin: http://127.0.0.1:{port}",
@@ -596,4 +609,32 @@ fn the_linux_packages_open_yaml_issues_in_the_preview() {
         script.contains("dist/jianbao.desktop \"$deb/usr/share/applications/jianbao.desktop\""),
         "dist/build.sh puts the entry into the .deb"
     );
+}
+
+/// An issue file that is not UTF-8 (GBK, as older editors save it) is shown
+/// with replacement characters, and a save over it is refused: the file
+/// keeps every byte.
+#[test]
+fn a_file_that_is_not_utf8_is_never_saved_over() {
+    let dir = crate::support::folder(&[]);
+    let file = dir.path().join("i.yaml");
+    let text = good_issue(1);
+    let gbk = encoding_rs::GBK.encode(&text).0.into_owned();
+    fs::write(&file, &gbk).unwrap();
+    let preview = Previewing::issue(&file, &["--lang", "en"]);
+    let source = preview.get("/source");
+    let revision = source.header("X-Revision").unwrap();
+    let reply = preview.request(
+        &format!(
+            "POST /save HTTP/1.1\nHost: {{host}}\nX-Jianbao-Token: {{token}}\nOrigin: http://127.0.0.1:{{port}}\nX-Revision: {revision}"
+        ),
+        good_issue(2).as_bytes(),
+    );
+    assert!(
+        reply.status >= 400 && reply.text().contains("not UTF-8"),
+        "{}: {}",
+        reply.status,
+        reply.text()
+    );
+    assert_eq!(fs::read(&file).unwrap(), gbk);
 }

@@ -85,11 +85,17 @@ pub fn run(args: &PreviewArgs, reporter: &Reporter) -> Result {
         let session = session.clone();
         std::thread::spawn(move || {
             loop {
-                if watcher.wait().is_err() {
+                // An event error (an overflowing queue when many files land
+                // at once) is no reason to stop: watch again and rebuild.
+                if let Err(err) = watcher.wait()
+                    && matches!(&err.kind, notify::ErrorKind::Generic(why) if why == "the watcher stopped")
+                {
                     return;
                 }
                 let _ = watcher.update(session.dependencies());
-                session.rebuild();
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    session.rebuild();
+                }));
                 // A photo the new source names is watched from now on.
                 let _ = watcher.update(session.dependencies());
             }

@@ -495,4 +495,12 @@ pub const COMMANDS: &[(&str, &str)] = &[
         "关闭此窗口（或按 Ctrl+C）即结束预览",
     ),
     ("the preview has ended", "预览已结束"),
+    (
+        "the issue file is not UTF-8, so the preview does not save over it",
+        "该期文件不是 UTF-8 编码，预览不会覆盖保存它",
+    ),
+    (
+        "save it as UTF-8 in another editor first (jianbao reads only UTF-8 issues)",
+        "请先在其他编辑器中把它另存为 UTF-8（jianbao 只读取 UTF-8 的期文件）",
+    ),
 ];

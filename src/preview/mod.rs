@@ -283,6 +283,17 @@ impl Session {
         if revision(&now) != base {
             return Err(SaveError::Conflict);
         }
+        // The editor shows a file that is not UTF-8 (GBK, say) with
+        // replacement characters: saving them would lose every one.
+        if std::str::from_utf8(&now).is_err() {
+            return Err(SaveError::Failed(
+                Diagnostic::error(
+                    Some(&self.path.display().to_string()),
+                    "the issue file is not UTF-8, so the preview does not save over it",
+                )
+                .hint("save it as UTF-8 in another editor first (jianbao reads only UTF-8 issues)"),
+            ));
+        }
         // A browser's text area holds `\n` only.
         let text = match now.windows(2).any(|w| w == b"\r\n") {
             true => text.replace("\r\n", "\n").replace('\n', "\r\n"),

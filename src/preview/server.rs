@@ -83,7 +83,11 @@ pub fn start(session: Arc<Session>, port: u16) -> io::Result<Preview> {
         let (http, context) = (http.clone(), context.clone());
         std::thread::spawn(move || {
             while let Ok(request) = http.recv() {
-                handle(&context, request);
+                // A panic while answering is that request's failure: the
+                // worker goes on (its connection is dropped unanswered).
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    handle(&context, request)
+                }));
             }
         });
     }
@@ -284,12 +288,22 @@ fn same_secret(a: &str, b: &str) -> bool {
             == 0
 }
 
+/// The names this preview answers to: 127.0.0.1:PORT and localhost:PORT
+/// (and both without the port on port 80, where browsers leave it out).
+fn authorities(port: u16) -> Vec<String> {
+    let mut names = vec![format!("127.0.0.1:{port}"), format!("localhost:{port}")];
+    if port == 80 {
+        names.extend(["127.0.0.1".to_string(), "localhost".to_string()]);
+    }
+    names
+}
+
 /// The security rules (see the module's documentation); the route when the
 /// request passes them.
 fn check(context: &Context, request: &Request) -> Result<Route, Reply> {
     let port = context.port;
-    let host_ok = header(request, "Host")
-        .is_some_and(|h| h == format!("127.0.0.1:{port}") || h == format!("localhost:{port}"));
+    let hosts = authorities(port);
+    let host_ok = header(request, "Host").is_some_and(|h| hosts.iter().any(|a| *a == h));
     if !host_ok {
         return Err(Reply::text(
             403,
@@ -317,7 +331,8 @@ fn check(context: &Context, request: &Request) -> Result<Route, Reply> {
             );
         }
         let origin_ok = header(request, "Origin").is_some_and(|o| {
-            o == format!("http://127.0.0.1:{port}") || o == format!("http://localhost:{port}")
+            o.strip_prefix("http://")
+                .is_some_and(|a| hosts.iter().any(|h| h == a))
         });
         let token_ok = header(request, "X-Jianbao-Token").is_some_and(|t| same_secret(t, token));
         if !origin_ok || !token_ok {
