@@ -114,11 +114,10 @@ impl Previewing {
         Reply::parse(&raw)
     }
 
-    /// GET `path` with the Host and the token in the query.
+    /// GET `path` with the Host and the token in the cookie.
     fn get(&self, path: &str) -> Reply {
-        let sep = if path.contains('?') { '&' } else { '?' };
         self.request(
-            &format!("GET {path}{sep}token={{token}} HTTP/1.1\nHost: {{host}}"),
+            &format!("GET {path} HTTP/1.1\nHost: {{host}}\nCookie: jianbao-{{port}}={{token}}"),
             b"",
         )
     }
@@ -237,6 +236,15 @@ fn every_request_needs_the_token_and_this_host() {
     let dir = crate::support::folder(&[("i.yaml", &good_issue(1))]);
     let preview = Previewing::issue(&dir.path().join("i.yaml"), &["--lang", "en"]);
 
+    // The address jianbao prints: the first load sets the cookie and sends
+    // the browser on to the address without the token.
+    let first = preview.request("GET /?token={token} HTTP/1.1\nHost: {host}", b"");
+    assert_eq!(first.status, 303, "{}", first.text());
+    assert_eq!(first.header("Location").as_deref(), Some("/"));
+    assert!(first.header("Set-Cookie").is_some());
+    // Anywhere else the token in the address is not enough.
+    let elsewhere = preview.request("GET /source?token={token} HTTP/1.1\nHost: {host}", b"");
+    assert_eq!(elsewhere.status, 403, "the token in the query of /source");
     let page = preview.get("/");
     assert_eq!(page.status, 200, "{}", page.text());
     assert!(page.text().contains("data-role=\"editor\""));
@@ -296,15 +304,15 @@ fn every_request_needs_the_token_and_this_host() {
         "[::1]:{port}",
     ] {
         let reply = preview.request(
-            &format!("GET /source?token={{token}} HTTP/1.1\nHost: {host}"),
+            &format!("GET /source HTTP/1.1\nHost: {host}\nCookie: jianbao-{{port}}={{token}}"),
             b"",
         );
         assert_eq!(reply.status, 403, "Host: {host}");
     }
-    let missing = preview.request("GET /source?token={token} HTTP/1.1", b"");
+    let missing = preview.request("GET /source HTTP/1.1\nCookie: jianbao-{port}={token}", b"");
     assert!(missing.status == 403 || missing.status == 400, "no Host");
     let local = preview.request(
-        "GET /source?token={token} HTTP/1.1\nHost: localhost:{port}",
+        "GET /source HTTP/1.1\nHost: localhost:{port}\nCookie: jianbao-{port}={token}",
         b"",
     );
     assert_eq!(local.status, 200);
@@ -436,8 +444,8 @@ fn ctrl_c_ends_the_preview_with_exit_0_and_leaves_nothing_behind() {
     let mut events = TcpStream::connect(("127.0.0.1", preview.port)).unwrap();
     write!(
         events,
-        "GET /events?token={} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
-        preview.token, preview.port
+        "GET /events HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nCookie: jianbao-{}={}\r\n\r\n",
+        preview.port, preview.port, preview.token
     )
     .unwrap();
     let mut first = [0u8; 64];

@@ -188,6 +188,7 @@ fn send(request: Request, reply: Reply) {
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        303 => "See Other",
         400 => "Bad Request",
         403 => "Forbidden",
         404 => "Not Found",
@@ -313,7 +314,9 @@ fn check(context: &Context, request: &Request) -> Result<Route, Reply> {
     let url = request.url();
     let path = url.split(['?', '#']).next().unwrap_or("");
     let token = &context.token;
-    let carried = query(url, "token").is_some_and(|t| same_secret(t, token))
+    // The token in the address is taken on the first load alone, which
+    // turns it into the cookie: it stays out of every other request.
+    let carried = (path == "/" && query(url, "token").is_some_and(|t| same_secret(t, token)))
         || cookie(request, &cookie_name(port)).is_some_and(|t| same_secret(t, token))
         || header(request, "X-Jianbao-Token").is_some_and(|t| same_secret(t, token));
     if !carried {
@@ -387,14 +390,19 @@ fn answer(context: &Context, route: Route, request: &mut Request) -> Reply {
                         "drop a Word, PDF or text file here to add it as an article",
                     )),
                 );
-            Reply::new(200, "text/html; charset=utf-8", page).header(
-                "Set-Cookie",
-                format!(
-                    "{}={}; Path=/; HttpOnly; SameSite=Strict",
-                    cookie_name(context.port),
-                    context.token
-                ),
-            )
+            let cookie = format!(
+                "{}={}; Path=/; HttpOnly; SameSite=Strict",
+                cookie_name(context.port),
+                context.token
+            );
+            // The first load: the cookie set, and the address without the
+            // token (out of the address bar and the history).
+            if query(request.url(), "token").is_some() {
+                return Reply::text(303, "see /")
+                    .header("Location", "/")
+                    .header("Set-Cookie", cookie);
+            }
+            Reply::new(200, "text/html; charset=utf-8", page).header("Set-Cookie", cookie)
         }
         Route::Script => Reply::new(200, "text/javascript; charset=utf-8", SCRIPT),
         Route::Style => Reply::new(200, "text/css; charset=utf-8", STYLE),
