@@ -20,7 +20,9 @@ use crate::render::Output;
 /// its target replaced, so the link stays a link. An existing special file
 /// (a device such as `/dev/null`, a FIFO, a socket, `/dev/stdout` or
 /// `/dev/fd/N`) is written in place, streaming: it is never replaced, and a
-/// failed write to it (`/dev/full`) is an error.
+/// failed write to it (`/dev/full`) is an error. A file replaced keeps its
+/// permissions, set on the temporary file before the rename (so the new
+/// bytes are never readable by more people than the old ones).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     // `metadata` follows links, `/dev/fd/N` and `/dev/stdout` included.
     if let Ok(meta) = fs::metadata(path)
@@ -34,7 +36,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = follow_links(path);
     let dir = folder_of(&target);
     remove_stale_temporaries(dir);
-    let file = synced_temporary(dir, bytes)?;
+    let kept = fs::metadata(&target).ok().map(|m| m.permissions());
+    let file = synced_temporary(dir, bytes, kept)?;
     // The temporary file is removed when the rename fails: the old output
     // stays whole.
     file.persist(&target).map_err(|e| held_open(e.error))?;
@@ -45,7 +48,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// beside it, then a link that fails if the name was taken meanwhile (an
 /// existing file is never replaced).
 pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let file = synced_temporary(folder_of(path), bytes)?;
+    let file = synced_temporary(folder_of(path), bytes, None)?;
     file.persist_noclobber(path).map_err(|e| e.error)?;
     Ok(())
 }
@@ -58,20 +61,30 @@ fn folder_of(path: &Path) -> &Path {
     }
 }
 
-/// A temporary file in `dir` holding `bytes`, synced, with the usual
-/// permissions of a new file (a temporary file is 0600).
-fn synced_temporary(dir: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
+/// A temporary file in `dir` holding `bytes`, synced, with `permissions`
+/// (those of the file it replaces), else the usual ones of a new file (a
+/// temporary file is 0600).
+fn synced_temporary(
+    dir: &Path,
+    bytes: &[u8],
+    permissions: Option<fs::Permissions>,
+) -> io::Result<tempfile::NamedTempFile> {
     let mut file = tempfile::Builder::new()
         .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(fs::Permissions::from_mode(0o644))?;
+    match permissions {
+        Some(permissions) => file.as_file().set_permissions(permissions)?,
+        #[cfg(unix)]
+        None => {
+            use std::os::unix::fs::PermissionsExt;
+            file.as_file()
+                .set_permissions(fs::Permissions::from_mode(0o644))?;
+        }
+        #[cfg(not(unix))]
+        None => {}
     }
     Ok(file)
 }
@@ -272,17 +285,12 @@ pub fn write_added(
         )
         .hint("add the article again"));
     }
-    let permissions = fs::metadata(issue).map(|m| m.permissions()).ok();
     if let Err(err) = write_atomically(issue, added.text.as_bytes()) {
         undo(&written);
         return Err(Diagnostic::error(
             Some(name),
             format!("failed to write the issue file ({})", io_reason(&err)),
         ));
-    }
-    // The edited file keeps the permissions the old one had.
-    if let Some(permissions) = permissions {
-        let _ = fs::set_permissions(issue, permissions);
     }
     Ok(())
 }

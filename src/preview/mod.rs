@@ -299,16 +299,13 @@ impl Session {
             true => text.replace("\r\n", "\n").replace('\n', "\r\n"),
             false => text.to_string(),
         };
-        let permissions = fs::metadata(&self.path).map(|m| m.permissions()).ok();
+        // It keeps its permissions (write_atomically does that).
         crate::output::write_atomically(&self.path, text.as_bytes()).map_err(|err| {
             SaveError::Failed(Diagnostic::error(
                 Some(&self.path.display().to_string()),
                 format!("failed to write the issue file ({})", io_reason(&err)),
             ))
         })?;
-        if let Some(permissions) = permissions {
-            let _ = fs::set_permissions(&self.path, permissions);
-        }
         Ok(revision(text.as_bytes()))
     }
 

@@ -354,6 +354,18 @@ fn answer(context: &Context, route: Route, request: &mut Request) -> Reply {
     let session = &context.session;
     match route {
         Route::Page => {
+            let cookie = format!(
+                "{}={}; Path=/; HttpOnly; SameSite=Strict",
+                cookie_name(context.port),
+                context.token
+            );
+            // The first load: the cookie set, and the address without the
+            // token (out of the address bar and the history).
+            if query(request.url(), "token").is_some() {
+                return Reply::text(303, "see /")
+                    .header("Location", "/")
+                    .header("Set-Cookie", cookie);
+            }
             let strings = json!({
                 "save": localise("Save"),
                 "saved": localise("saved"),
@@ -390,18 +402,6 @@ fn answer(context: &Context, route: Route, request: &mut Request) -> Reply {
                         "drop a Word, PDF or text file here to add it as an article",
                     )),
                 );
-            let cookie = format!(
-                "{}={}; Path=/; HttpOnly; SameSite=Strict",
-                cookie_name(context.port),
-                context.token
-            );
-            // The first load: the cookie set, and the address without the
-            // token (out of the address bar and the history).
-            if query(request.url(), "token").is_some() {
-                return Reply::text(303, "see /")
-                    .header("Location", "/")
-                    .header("Set-Cookie", cookie);
-            }
             Reply::new(200, "text/html; charset=utf-8", page).header("Set-Cookie", cookie)
         }
         Route::Script => Reply::new(200, "text/javascript; charset=utf-8", SCRIPT),
