@@ -1,15 +1,19 @@
 //! jianbao's benchmark: `cargo bench --bench bench`.
 //!
-//! Measures, on generated issues built from the shipped samples:
-//! - one issue cold: process start to PDF written (the release binary);
+//! Measures, on the shipped samples and issues generated from them:
+//! - the regular sample (12 pages) cold: process start to PDF written (the
+//!   release binary), in turn with `typst compile` of its `--format typ`
+//!   export when a typst CLI is found (`TYPST=path`, or `typst` on PATH);
+//! - 40 regular issues, `--jobs 2`, against two typst CLIs in parallel over
+//!   the 40 exports (each compiling its half, one after the other);
+//! - 300 regular issues, `--jobs 2`: time, peak RSS against a batch of 10,
+//!   and the time 10 000 would take at that rate;
 //! - one issue warm: an in-process recompile with fonts and template loaded;
 //! - a rebuild after a one-paragraph edit (what `watch` does);
 //! - each format of the regular sample, cold and warm, and Word with the
 //!   faces embedded with and without the process's font subsets;
 //! - the preview: a save of a one-paragraph edit to the updated page ready
-//!   to send (the regular sample; the target is at most 150 ms);
-//! - batch throughput over 200 issues with 1 and 2 jobs (issues/s, peak RSS);
-//! - peak RSS of a batch of 10 issues and of 1000.
+//!   to send (the regular sample; the target is at most 150 ms).
 //!
 //! Prints a table; the figures in README.md come from it.
 
@@ -35,74 +39,178 @@ fn main() {
     );
     let env = Environment::new(Fonts::load(&[]).0, TemplateSource::Shipped);
     let loaded = input::load(&Input::Path(four.clone())).unwrap();
-    let pages = jianbao::typeset(&env, &loaded)
+    let four_pages = jianbao::typeset(&env, &loaded)
         .unwrap()
         .0
         .document
         .pages()
         .len();
 
-    // Cold: the whole process, five times.
-    let out = work.path().join("cold.pdf");
-    let cold = median(
-        (0..5)
-            .map(|_| {
-                run(
-                    &binary,
-                    &["build", four.to_str().unwrap(), "-o", out.to_str().unwrap()],
-                )
-                .0
-            })
-            .collect(),
-    );
-    println!(
-        "cold, {pages}-page issue, process start to PDF: median {:.0} ms",
-        ms(cold)
-    );
-
-    // The same document through the typst CLI, if there is one (TYPST=path, or on PATH).
+    // The regular sample cold, in turn with the typst CLI on its export.
+    let regular = root.join("samples/linjiang/2024-09.yaml");
     let typst = std::env::var_os("TYPST")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("typst"));
-    let exported = work.path().join("exported");
+    let typst = Command::new(&typst)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+        .then_some(typst);
+    let fonts = root.join("fonts");
+    let typst_compile = |export: &Path, pdf: &Path| -> Vec<String> {
+        [
+            "compile",
+            "--root",
+            export.to_str().unwrap(),
+            export.join("main.typ").to_str().unwrap(),
+            pdf.to_str().unwrap(),
+            "--font-path",
+            fonts.to_str().unwrap(),
+            "--ignore-system-fonts",
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let export = work.path().join("regular-typ");
     run(
         &binary,
         &[
             "build",
-            four.to_str().unwrap(),
+            regular.to_str().unwrap(),
             "--format",
             "typ",
             "-o",
-            exported.to_str().unwrap(),
+            export.to_str().unwrap(),
         ],
     );
-    let fonts = root.join("fonts");
-    let (entry, plain_pdf) = (exported.join("main.typ"), work.path().join("t.pdf"));
-    let typst_args = [
-        "compile",
-        "--root",
-        exported.to_str().unwrap(),
-        entry.to_str().unwrap(),
-        plain_pdf.to_str().unwrap(),
-        "--font-path",
-        fonts.to_str().unwrap(),
-        "--ignore-system-fonts",
+    let out = work.path().join("cold.pdf");
+    let ours_args = [
+        "build",
+        regular.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
     ];
-    if Command::new(&typst)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        let plain = median((0..5).map(|_| run(&typst, &typst_args).0).collect());
-        let ours = cold;
-        println!(
-            "typst compile of the --format typ export: median {:.0} ms (jianbao cold / typst compile: {:.2})",
-            ms(plain),
-            ours.as_secs_f64() / plain.as_secs_f64()
-        );
-    } else {
-        println!("typst compile: no typst CLI found (set TYPST=/path/to/typst to compare)");
+    let typst_pdf = work.path().join("typst.pdf");
+    let (mut ours, mut theirs, mut ratios, mut rss) = (vec![], vec![], vec![], vec![]);
+    for _ in 0..11 {
+        let (took, peak) = run(&binary, &ours_args);
+        ours.push(took);
+        rss.push(peak);
+        if let Some(typst) = &typst {
+            let args = typst_compile(&export, &typst_pdf);
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let plain = run(typst, &args).0;
+            theirs.push(plain);
+            ratios.push(took.as_secs_f64() / plain.as_secs_f64());
+        }
     }
+    rss.sort();
+    let pages = jianbao::typeset(&env, &input::load(&Input::Path(regular.clone())).unwrap())
+        .unwrap()
+        .0
+        .document
+        .pages()
+        .len();
+    println!(
+        "regular sample ({pages} pages) cold, process start to PDF: median {:.0} ms, peak RSS {} MB",
+        ms(median(ours)),
+        rss[rss.len() / 2] / 1024
+    );
+    match &typst {
+        Some(_) => println!(
+            "  typst compile of its --format typ export: median {:.0} ms; jianbao / typst, median of 11 pairs: {:.2}x (goal: at most 0.75x)",
+            ms(median(theirs)),
+            median_f64(ratios)
+        ),
+        None => {
+            println!("  typst compile: no typst CLI found (set TYPST=/path/to/typst to compare)")
+        }
+    }
+
+    // Batches of regular issues: 40 against two typst CLIs in parallel, 300
+    // for the rate and the memory (against a batch of 10).
+    let forty = generate(&regular, &work.path().join("b40"), 40);
+    let batch = |dir: &Path, jobs: &str| {
+        let out = dir.with_extension("out");
+        run(
+            &binary,
+            &[
+                "build",
+                dir.to_str().unwrap(),
+                "--out-dir",
+                out.to_str().unwrap(),
+                "--jobs",
+                jobs,
+                "--force",
+                "--quiet",
+            ],
+        )
+    };
+    let exports = work.path().join("b40-typ");
+    run(
+        &binary,
+        &[
+            "build",
+            forty.to_str().unwrap(),
+            "--format",
+            "typ",
+            "--out-dir",
+            exports.to_str().unwrap(),
+            "--quiet",
+        ],
+    );
+    let one_job = median((0..3).map(|_| batch(&forty, "1").0).collect());
+    let (mut ours, mut theirs, mut ratios) = (vec![], vec![], vec![]);
+    for _ in 0..5 {
+        let took = batch(&forty, "2").0;
+        ours.push(took);
+        if let Some(typst) = &typst {
+            let start = Instant::now();
+            std::thread::scope(|scope| {
+                for half in 0..2 {
+                    let (exports, typst) = (&exports, typst);
+                    let typst_compile = &typst_compile;
+                    scope.spawn(move || {
+                        for i in (1..=40).filter(|i| i % 2 == half) {
+                            let export = exports.join(format!("{i:04}.typ"));
+                            let args = typst_compile(&export, &export.with_extension("pdf"));
+                            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                            run(typst, &args);
+                        }
+                    });
+                }
+            });
+            let plain = start.elapsed();
+            theirs.push(plain);
+            ratios.push(took.as_secs_f64() / plain.as_secs_f64());
+        }
+    }
+    println!(
+        "40 regular issues, --jobs 2: median {:.2} s ({:.2}x of --jobs 1, {:.2} s)",
+        median(ours).as_secs_f64(),
+        median(ours).as_secs_f64() / one_job.as_secs_f64(),
+        one_job.as_secs_f64()
+    );
+    if typst.is_some() {
+        println!(
+            "  two typst CLIs in parallel over the 40 exports: median {:.2} s; jianbao / typst, median of 5 pairs: {:.2}x (goal: at most 0.40x)",
+            median(theirs).as_secs_f64(),
+            median_f64(ratios)
+        );
+    }
+    let ten = generate(&regular, &work.path().join("b10"), 10);
+    let (_, ten_rss) = batch(&ten, "2");
+    let three_hundred = generate(&regular, &work.path().join("b300"), 300);
+    let (took, rss) = batch(&three_hundred, "2");
+    println!(
+        "300 regular issues ({} pages), --jobs 2: {:.1} s, peak RSS {} MB ({:.2}x of 10 issues' {} MB); 10 000 at this rate: {:.1} min (goal: at most 4 min, 1.2x)",
+        300 * pages,
+        took.as_secs_f64(),
+        rss / 1024,
+        rss as f64 / ten_rss as f64,
+        ten_rss / 1024,
+        took.as_secs_f64() / 300.0 * 10_000.0 / 60.0
+    );
 
     // Warm and edit: in-process.
     let options = RenderOptions::default();
@@ -115,7 +223,7 @@ fn main() {
         })
         .collect();
     println!(
-        "warm recompile of the same issue (in-process, PDF written to memory): median {:.1} ms",
+        "warm recompile of a {four_pages}-page issue (in-process, PDF written to memory): median {:.1} ms",
         ms(median(warm))
     );
     let edits: Vec<Duration> = (0..10)
@@ -140,7 +248,6 @@ fn main() {
     // The formats side by side: the regular sample, cold (process start to
     // file) and warm (in-process, to memory). OFD's target: at most 1.5×
     // the PDF's time.
-    let regular = root.join("samples/linjiang/2024-09.yaml");
     let regular_loaded = input::load(&Input::Path(regular.clone())).unwrap();
     let mut pdf_times = (Duration::ZERO, Duration::ZERO);
     for (format, name) in [
@@ -265,58 +372,6 @@ fn main() {
         "preview: save to updated page (regular sample, one-paragraph edit, in-process): median {:.1} ms (target: at most 150 ms)",
         ms(median(saves))
     );
-
-    // Batch.
-    let two_hundred = generate(&four, &work.path().join("b200"), 200);
-    let mut per_second = Vec::new();
-    for jobs in ["1", "2"] {
-        let out = work.path().join(format!("out{jobs}"));
-        let (took, rss) = run(
-            &binary,
-            &[
-                "build",
-                two_hundred.to_str().unwrap(),
-                "--out-dir",
-                out.to_str().unwrap(),
-                "--jobs",
-                jobs,
-                "--force",
-                "--quiet",
-            ],
-        );
-        let rate = 200.0 / took.as_secs_f64();
-        per_second.push(rate);
-        println!(
-            "batch of 200 issues, --jobs {jobs}: {:.1} s, {rate:.1} issues/s, peak RSS {} MB",
-            took.as_secs_f64(),
-            rss / 1024
-        );
-    }
-    println!(
-        "speed-up of 2 jobs over 1: {:.2}x",
-        per_second[1] / per_second[0]
-    );
-
-    for n in [10, 1000] {
-        let dir = generate(&four, &work.path().join(format!("r{n}")), n);
-        let out = work.path().join(format!("rout{n}"));
-        let (took, rss) = run(
-            &binary,
-            &[
-                "build",
-                dir.to_str().unwrap(),
-                "--out-dir",
-                out.to_str().unwrap(),
-                "--force",
-                "--quiet",
-            ],
-        );
-        println!(
-            "batch of {n} issues: {:.1} s, peak RSS {} MB",
-            took.as_secs_f64(),
-            rss / 1024
-        );
-    }
 }
 
 /// The release binary, built if needed.
@@ -378,6 +433,11 @@ fn generate(template: &Path, dir: &Path, n: usize) -> PathBuf {
         fs::write(dir.join(format!("{i:04}.yaml")), issue).unwrap();
     }
     dir.to_path_buf()
+}
+
+fn median_f64(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {

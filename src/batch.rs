@@ -219,7 +219,11 @@ fn run_job(
     job: &Job,
     settings: &Settings,
 ) -> (Vec<Outcome>, Vec<Diagnostic>) {
-    let loaded = match input::load(&Input::Path(job.input.clone())) {
+    let _scope = typst_timing::TimingScope::new("jianbao: issue");
+    let loaded = match typst_timing::timed!(
+        "jianbao: read issue",
+        input::load(&Input::Path(job.input.clone()))
+    ) {
         Ok(loaded) => loaded,
         Err(err) => {
             return (
@@ -248,7 +252,12 @@ fn run_job(
                 let written = target
                     .parent()
                     .map_or(Ok(()), std::fs::create_dir_all)
-                    .and_then(|()| output::write_output(target, &rendered.output))
+                    .and_then(|()| {
+                        typst_timing::timed!(
+                            "jianbao: write file",
+                            output::write_output(target, &rendered.output)
+                        )
+                    })
                     .and_then(|()| incremental::record_key(target, &key));
                 match written {
                     Ok(()) => outcomes.push(Outcome::Built),

@@ -158,6 +158,11 @@ pub struct BuildArgs {
     /// No progress bar and no summary.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Record where the time goes and write it to FILE as a Chrome trace
+    /// (open it in chrome://tracing or ui.perfetto.dev), as typst's
+    /// --timings does.
+    #[arg(long, value_name = "FILE")]
+    pub timings: Option<PathBuf>,
     #[command(flatten)]
     pub output_args: OutputArgs,
     #[command(flatten)]

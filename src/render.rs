@@ -212,7 +212,7 @@ pub fn render(
     let cache = env.map_or_else(Cache::default, |e| e.photos.clone());
     let photos = match format {
         Format::Txt => Vec::new(),
-        _ => input::prepare_photos(loaded, &cache)?,
+        _ => typst_timing::timed!("jianbao: photos", input::prepare_photos(loaded, &cache)?),
     };
     let mut warnings = loaded.warnings.clone();
     let output = match format {
@@ -236,20 +236,26 @@ pub fn render(
                 pages: options.pages.clone(),
             };
             match format {
-                Format::Pdf => Output::File(write::pdf::pdf(
-                    document,
-                    &write::pdf::PdfOptions {
-                        meta: meta(),
-                        standard: options.pdf_standard.map(PdfStandardName::to_typst),
-                    },
-                )?),
-                Format::Ofd => Output::File(write::ofd::ofd(
-                    document,
-                    &write::ofd::OfdOptions {
-                        meta: meta(),
-                        subsets: env.subsets.clone(),
-                    },
-                )?),
+                Format::Pdf => Output::File(typst_timing::timed!(
+                    "jianbao: write pdf",
+                    write::pdf::pdf(
+                        document,
+                        &write::pdf::PdfOptions {
+                            meta: meta(),
+                            standard: options.pdf_standard.map(PdfStandardName::to_typst),
+                        },
+                    )?
+                )),
+                Format::Ofd => Output::File(typst_timing::timed!(
+                    "jianbao: write ofd",
+                    write::ofd::ofd(
+                        document,
+                        &write::ofd::OfdOptions {
+                            meta: meta(),
+                            subsets: env.subsets.clone(),
+                        },
+                    )?
+                )),
                 Format::Png => Output::Pages(
                     write::image::png(document, &images()).map_err(|f| named(f, loaded))?,
                 ),

@@ -71,6 +71,103 @@ fn the_same_input_gives_the_same_bytes() {
     assert_eq!(build("a.pdf"), build("b.pdf"));
 }
 
+/// A document's font subsets are made side by side (the patched krilla in
+/// `vendor/`), then written in order: the bytes are those of one thread.
+#[test]
+fn fonts_subset_side_by_side_give_the_bytes_of_one_thread() {
+    let dir = copy_sample("linjiang");
+    let build = |threads: &str, out: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_jianbao"))
+            .args(["build", "2024-09.yaml", "-o", out])
+            .current_dir(dir.path())
+            .env("RAYON_NUM_THREADS", threads)
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        fs::read(dir.path().join(out)).unwrap()
+    };
+    let one = build("1", "one.pdf");
+    assert_eq!(one, build("2", "two.pdf"));
+    assert_eq!(one, build("4", "four.pdf"));
+    // Five faces were embedded, so the parallel path had work to share.
+    let fonts = Command::new("pdffonts")
+        .arg(dir.path().join("one.pdf"))
+        .output()
+        .expect("pdffonts (poppler-utils) is installed");
+    let listed = String::from_utf8_lossy(&fonts.stdout);
+    assert!(listed.lines().skip(2).count() >= 3, "{listed}");
+}
+
+/// `--timings FILE`: a Chrome trace of jianbao's steps and Typst's, the
+/// template's located by file and line; a batch's too.
+#[test]
+fn timings_are_written_as_a_chrome_trace() {
+    let dir = copy_sample("linjiang");
+    for args in [
+        &[
+            "build",
+            "2024-09.yaml",
+            "-o",
+            "a.pdf",
+            "--timings",
+            "t.json",
+        ][..],
+        &[
+            "build",
+            ".",
+            "--out-dir",
+            "out",
+            "--quiet",
+            "--timings",
+            "t.json",
+        ][..],
+    ] {
+        let o = run_in(dir.path(), args, None);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let trace: serde_json::Value =
+            serde_json::from_slice(&fs::read(dir.path().join("t.json")).unwrap()).unwrap();
+        let events = trace.as_array().expect("an array of events");
+        let named = |name: &str| events.iter().filter(|e| e["name"] == name).count();
+        for step in [
+            "jianbao: load fonts",
+            "jianbao: read issue",
+            "jianbao: grid",
+            "jianbao: template data",
+            "typst: compile",
+            "layout document",
+            "jianbao: write pdf",
+            "pdf",
+            "jianbao: write file",
+        ] {
+            // A begin and an end for each (two issues in the batch).
+            assert!(
+                named(step) >= 2 && named(step) % 2 == 0,
+                "{step}: {events:?}"
+            );
+        }
+        assert!(
+            events.iter().any(|e| e["args"]["file"]
+                .as_str()
+                .is_some_and(|f| f.ends_with("bulletin.typ"))
+                && e["args"]["line"].as_u64().is_some_and(|l| l > 1)),
+            "a template step located"
+        );
+    }
+    // The trace may not replace the issue.
+    let o = run_in(
+        dir.path(),
+        &["build", "2024-09.yaml", "--timings", "2024-09.yaml"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        fs::read_to_string(dir.path().join("2024-09.yaml"))
+            .unwrap()
+            .contains("number: 9")
+    );
+}
+
 #[test]
 fn source_date_epoch_sets_the_creation_date() {
     let dir = copy_sample("brief");

@@ -7,11 +7,15 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use jianbao::batch::{self, Outcome, Settings};
+use jianbao::diag::io_reason;
 use jianbao::diag::{Diagnostic, Exit};
 use jianbao::incremental;
 use jianbao::input::{self, Input};
 use jianbao::messages::localise;
+use jianbao::output;
 use jianbao::render::{self, Format, RenderOptions};
+use jianbao::typeset::{Environment, timings};
+use typst_timing::timed;
 
 use super::{Failed, Reporter, Result, emit, environment_for, not_the_source, output_path};
 use crate::cli::BuildArgs;
@@ -36,6 +40,12 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> Result {
         ));
     }
     let options = super::render_options(&args.output_args, &args.common);
+    if let Some(timings) = &args.timings {
+        for input in args.inputs.iter().filter(|i| i.is_file()) {
+            not_the_source(timings, input)?;
+        }
+        timings::enable();
+    }
     let single = args.inputs.len() == 1
         && args.out_dir.is_none()
         && formats.len() == 1
@@ -77,11 +87,30 @@ fn one(args: &BuildArgs, format: Format, options: &RenderOptions, reporter: &Rep
         not_the_source(out, source)?;
     }
     let env = environment_for(&[format], &args.common, reporter)?;
-    let loaded = input::load(&input)?;
+    let loaded = timed!("jianbao: read issue", input::load(&input)?);
     let rendered =
         render::render(env.as_ref(), &loaded, format, options).map_err(Failed::invalid)?;
     reporter.report(&rendered.warnings);
-    emit(output.as_deref(), &rendered.output, &format.name())
+    timed!(
+        "jianbao: write file",
+        emit(output.as_deref(), &rendered.output, &format.name())?
+    );
+    write_timings(args, env.as_ref())
+}
+
+/// The trace of `--timings`, when asked for.
+fn write_timings(args: &BuildArgs, env: Option<&Environment>) -> Result {
+    let Some(path) = &args.timings else {
+        return Ok(());
+    };
+    let failed = |reason: String| {
+        Failed::trouble(Diagnostic::error(
+            Some(&path.display().to_string()),
+            format!("failed to write the timings ({reason})"),
+        ))
+    };
+    let json = timings::export(env).map_err(failed)?;
+    output::write_atomically(path, &json).map_err(|e| failed(io_reason(&e)))
 }
 
 /// A batch: every issue found, to every format, in parallel, with progress.
@@ -145,6 +174,7 @@ fn many(
             started.elapsed().as_secs_f64()
         )));
     }
+    write_timings(args, env.as_ref())?;
     match summary.worst {
         Exit::Success => Ok(()),
         worst => Err(Failed::quiet(worst)),

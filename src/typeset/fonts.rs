@@ -47,6 +47,7 @@ impl Fonts {
     /// Loads the faces under `font_paths` (searched recursively, preferred)
     /// and the shipped ones. Unreadable font files are reported as warnings.
     pub fn load(font_paths: &[PathBuf]) -> (Fonts, Vec<Diagnostic>) {
+        let _scope = typst_timing::TimingScope::new("jianbao: load fonts");
         let mut store = FontStore::new();
         let mut origins = Vec::new();
         let mut warnings = Vec::new();

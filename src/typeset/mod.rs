@@ -7,6 +7,7 @@
 pub mod fonts;
 pub mod grid;
 pub mod template;
+pub mod timings;
 pub mod world;
 
 use std::collections::BTreeMap;
@@ -109,7 +110,8 @@ impl Environment {
         options: &TypesetOptions,
         photos: &[(String, Arc<Prepared>)],
     ) -> Result<Typeset, Failure> {
-        let data = self.data(issue, options, photos)?;
+        let data =
+            typst_timing::timed!("jianbao: template data", self.data(issue, options, photos)?);
         let today = Datetime::from_ymd(
             issue.date.year,
             issue.date.month as u8,
@@ -122,14 +124,16 @@ impl Environment {
             .map(|(i, (_, photo))| (photo_file(i, photo), Bytes::new(photo.bytes.clone())))
             .collect();
         let world = IssueWorld::new(self, folder, data, files, today);
-        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let Warned { output, warnings } =
+            typst_timing::timed!("typst: compile", typst::compile::<PagedDocument>(&world));
         // Keep memory flat over long runs: drop memoised results unused for a while.
         typst::comemo::evict(10);
         let mut diagnostics: Vec<Diagnostic> =
             warnings.iter().map(|w| convert(&world, w)).collect();
         match output {
             Ok(document) => {
-                let missing = missing_glyphs(&document);
+                let missing =
+                    typst_timing::timed!("jianbao: missing glyphs", missing_glyphs(&document));
                 Ok(Typeset {
                     document,
                     warnings: diagnostics,
@@ -160,9 +164,12 @@ impl Environment {
         // The body on the character grid, unless the style asks for Typst's
         // own justification.
         let grid = (issue.style.grid != Some(GridMode::Typst)).then(|| {
-            grid::body(issue, &|role, text| {
-                self.fonts.advance(role, text) * grid::BODY_SIZE_PT / grid::CELL_PT
-            })
+            typst_timing::timed!(
+                "jianbao: grid",
+                grid::body(issue, &|role, text| {
+                    self.fonts.advance(role, text) * grid::BODY_SIZE_PT / grid::CELL_PT
+                })
+            )
         });
         let data = TemplateData {
             issue,
