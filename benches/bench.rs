@@ -185,10 +185,11 @@ fn main() {
             ratios.push(took.as_secs_f64() / plain.as_secs_f64());
         }
     }
+    let ours = median(ours);
     println!(
         "40 regular issues, --jobs 2: median {:.2} s ({:.2}x of --jobs 1, {:.2} s)",
-        median(ours).as_secs_f64(),
-        median(ours).as_secs_f64() / one_job.as_secs_f64(),
+        ours.as_secs_f64(),
+        ours.as_secs_f64() / one_job.as_secs_f64(),
         one_job.as_secs_f64()
     );
     if typst.is_some() {
