@@ -12,7 +12,7 @@ use jianbao::diag::{Diagnostic, Exit};
 use jianbao::incremental;
 use jianbao::input::{self, Input};
 use jianbao::messages::localise;
-use jianbao::output;
+use jianbao::output::{self, same_file};
 use jianbao::render::{self, Format, RenderOptions};
 use jianbao::typeset::{Environment, timings};
 use typst_timing::timed;
@@ -40,10 +40,7 @@ pub fn run(args: &BuildArgs, reporter: &mut Reporter) -> Result {
         ));
     }
     let options = super::render_options(&args.output_args, &args.common);
-    if let Some(timings) = &args.timings {
-        for input in args.inputs.iter().filter(|i| i.is_file()) {
-            not_the_source(timings, input)?;
-        }
+    if args.timings.is_some() {
         timings::enable();
     }
     let single = args.inputs.len() == 1
@@ -86,16 +83,44 @@ fn one(args: &BuildArgs, format: Format, options: &RenderOptions, reporter: &Rep
     if let (Some(out), Input::Path(source)) = (&output, &input) {
         not_the_source(out, source)?;
     }
+    let source = match &input {
+        Input::Path(source) => Some(source.as_path()),
+        _ => None,
+    };
+    timings_clear_of(args, source.into_iter().chain(output.as_deref()))?;
     let env = environment_for(&[format], &args.common, reporter)?;
-    let loaded = timed!("jianbao: read issue", input::load(&input)?);
-    let rendered =
-        render::render(env.as_ref(), &loaded, format, options).map_err(Failed::invalid)?;
-    reporter.report(&rendered.warnings);
-    timed!(
-        "jianbao: write file",
-        emit(output.as_deref(), &rendered.output, &format.name())?
-    );
-    write_timings(args, env.as_ref())
+    let built = (|| -> Result {
+        let loaded = timed!("jianbao: read issue", input::load(&input)?);
+        let rendered =
+            render::render(env.as_ref(), &loaded, format, options).map_err(Failed::invalid)?;
+        reporter.report(&rendered.warnings);
+        timed!(
+            "jianbao: write file",
+            emit(output.as_deref(), &rendered.output, &format.name())
+        )
+    })();
+    // The trace is written whether the build succeeded or not.
+    write_timings(args, env.as_ref())?;
+    built
+}
+
+/// Refuses a `--timings` file that is one of the build's inputs or outputs.
+fn timings_clear_of<'a>(args: &BuildArgs, paths: impl IntoIterator<Item = &'a Path>) -> Result {
+    let Some(timings) = &args.timings else {
+        return Ok(());
+    };
+    for path in paths {
+        if same_file(timings, path) || timings == path {
+            return Err(Failed::trouble(
+                Diagnostic::error(
+                    Some(&timings.display().to_string()),
+                    format!("the timings would overwrite {}", path.display()),
+                )
+                .hint("give --timings a file name of its own"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The trace of `--timings`, when asked for.
@@ -122,6 +147,12 @@ fn many(
 ) -> Result {
     let jobs = batch::discover(&args.inputs, args.out_dir.as_deref(), formats)
         .map_err(Failed::trouble_all)?;
+    timings_clear_of(
+        args,
+        jobs.iter().flat_map(|job| {
+            std::iter::once(job.input.as_path()).chain(job.outputs.iter().map(|(_, o)| o.as_path()))
+        }),
+    )?;
     let env = environment_for(formats, &args.common, reporter)?;
     let environment_key = match &env {
         Some(env) => incremental::environment_key(&env.template, &args.common.fonts.paths),

@@ -190,6 +190,11 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("failed to open {} ({})", "无法打开 {}（{}）"),
     ("failed to write HTML ({})", "无法生成 HTML（{}）"),
     ("failed to write the timings ({})", "无法写入计时记录（{}）"),
+    ("the timings would overwrite {}", "计时记录会覆盖 {}"),
+    (
+        "give --timings a file name of its own",
+        "请为 --timings 另取一个文件名",
+    ),
     ("failed to encode PNG ({})", "无法编码 PNG（{}）"),
     ("failed to serialise the issue ({})", "无法序列化该期（{}）"),
     ("the creation date is out of range", "创建日期超出范围"),
