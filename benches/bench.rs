@@ -17,6 +17,7 @@
 //!
 //! Prints a table; the figures in README.md come from it.
 
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -57,32 +58,35 @@ fn main() {
         .is_ok_and(|o| o.status.success())
         .then_some(typst);
     let fonts = root.join("fonts");
-    let typst_compile = |export: &Path, pdf: &Path| -> Vec<String> {
+    let typst_compile = |export: &Path, pdf: &Path| {
         [
-            "compile",
-            "--root",
-            export.to_str().unwrap(),
-            export.join("main.typ").to_str().unwrap(),
-            pdf.to_str().unwrap(),
-            "--font-path",
-            fonts.to_str().unwrap(),
-            "--ignore-system-fonts",
+            OsString::from("compile"),
+            "--root".into(),
+            export.into(),
+            export.join("main.typ").into(),
+            pdf.into(),
+            "--font-path".into(),
+            fonts.clone().into(),
+            "--ignore-system-fonts".into(),
         ]
-        .map(String::from)
-        .to_vec()
     };
-    let export = work.path().join("regular-typ");
-    run(
-        &binary,
-        &[
-            "build",
-            regular.to_str().unwrap(),
-            "--format",
-            "typ",
-            "-o",
-            export.to_str().unwrap(),
-        ],
-    );
+    // The `--format typ` export of each issue under `input`, as DIR/NAME.typ.
+    let export_typ = |input: &Path, dir: &Path| {
+        run(
+            &binary,
+            &[
+                OsStr::new("build"),
+                input.as_os_str(),
+                "--format".as_ref(),
+                "typ".as_ref(),
+                "--out-dir".as_ref(),
+                dir.as_os_str(),
+                "--quiet".as_ref(),
+            ],
+        )
+    };
+    export_typ(&regular, &work.path().join("regular-typ"));
+    let export = work.path().join("regular-typ/2024-09.typ");
     let out = work.path().join("cold.pdf");
     let ours_args = [
         "build",
@@ -97,9 +101,7 @@ fn main() {
         ours.push(took);
         rss.push(peak);
         if let Some(typst) = &typst {
-            let args = typst_compile(&export, &typst_pdf);
-            let args: Vec<&str> = args.iter().map(String::as_str).collect();
-            let plain = run(typst, &args).0;
+            let plain = run(typst, &typst_compile(&export, &typst_pdf)).0;
             theirs.push(plain);
             ratios.push(took.as_secs_f64() / plain.as_secs_f64());
         }
@@ -147,18 +149,7 @@ fn main() {
         )
     };
     let exports = work.path().join("b40-typ");
-    run(
-        &binary,
-        &[
-            "build",
-            forty.to_str().unwrap(),
-            "--format",
-            "typ",
-            "--out-dir",
-            exports.to_str().unwrap(),
-            "--quiet",
-        ],
-    );
+    export_typ(&forty, &exports);
     let one_job = median((0..3).map(|_| batch(&forty, "1").0).collect());
     let (mut ours, mut theirs, mut ratios) = (vec![], vec![], vec![]);
     for _ in 0..5 {
@@ -173,9 +164,10 @@ fn main() {
                     scope.spawn(move || {
                         for i in (1..=40).filter(|i| i % 2 == half) {
                             let export = exports.join(format!("{i:04}.typ"));
-                            let args = typst_compile(&export, &export.with_extension("pdf"));
-                            let args: Vec<&str> = args.iter().map(String::as_str).collect();
-                            run(typst, &args);
+                            run(
+                                typst,
+                                &typst_compile(&export, &export.with_extension("pdf")),
+                            );
                         }
                     });
                 }
@@ -383,7 +375,7 @@ fn binary(_root: &Path) -> PathBuf {
 }
 
 /// Runs the binary; returns the wall time and the child's peak RSS in KiB.
-fn run(binary: &Path, args: &[&str]) -> (Duration, i64) {
+fn run<S: AsRef<OsStr> + std::fmt::Debug>(binary: &Path, args: &[S]) -> (Duration, i64) {
     let start = Instant::now();
     #[allow(
         clippy::zombie_processes,

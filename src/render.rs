@@ -235,27 +235,27 @@ pub fn render(
                 ppi: options.ppi,
                 pages: options.pages.clone(),
             };
+            let _writing = typst_timing::TimingScope::new(match format {
+                Format::Pdf => "jianbao: write pdf",
+                Format::Ofd => "jianbao: write ofd",
+                Format::Png => "jianbao: write png",
+                _ => "jianbao: write svg",
+            });
             match format {
-                Format::Pdf => Output::File(typst_timing::timed!(
-                    "jianbao: write pdf",
-                    write::pdf::pdf(
-                        document,
-                        &write::pdf::PdfOptions {
-                            meta: meta(),
-                            standard: options.pdf_standard.map(PdfStandardName::to_typst),
-                        },
-                    )?
-                )),
-                Format::Ofd => Output::File(typst_timing::timed!(
-                    "jianbao: write ofd",
-                    write::ofd::ofd(
-                        document,
-                        &write::ofd::OfdOptions {
-                            meta: meta(),
-                            subsets: env.subsets.clone(),
-                        },
-                    )?
-                )),
+                Format::Pdf => Output::File(write::pdf::pdf(
+                    document,
+                    &write::pdf::PdfOptions {
+                        meta: meta(),
+                        standard: options.pdf_standard.map(PdfStandardName::to_typst),
+                    },
+                )?),
+                Format::Ofd => Output::File(write::ofd::ofd(
+                    document,
+                    &write::ofd::OfdOptions {
+                        meta: meta(),
+                        subsets: env.subsets.clone(),
+                    },
+                )?),
                 Format::Png => Output::Pages(
                     write::image::png(document, &images()).map_err(|f| named(f, loaded))?,
                 ),

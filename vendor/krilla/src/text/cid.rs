@@ -499,21 +499,15 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
             })
             .or(Some(path_bbox));
     };
-    match &original {
-        Some(original) if u32::from(glyph_remapper.num_gids()) == font.num_glyphs() => {
-            for old in glyph_remapper.remapped_gids() {
-                if let Some(path_bbox) = compute_bbox(original, skrifa::GlyphId::new(u32::from(old))) {
-                    expand(path_bbox);
-                }
-            }
-        }
-        _ => {
-            for g in 0..font.num_glyphs() {
-                if let Some(path_bbox) = compute_bbox(&font, skrifa::GlyphId::new(g)) {
-                    expand(path_bbox);
-                }
-            }
-        }
+    // (jianbao) Glyph for glyph, provided the subset has no glyph of its own.
+    match original.filter(|_| u32::from(glyph_remapper.num_gids()) == font.num_glyphs()) {
+        Some(original) => glyph_remapper
+            .remapped_gids()
+            .filter_map(|old| compute_bbox(&original, skrifa::GlyphId::new(u32::from(old))))
+            .for_each(&mut expand),
+        None => (0..font.num_glyphs())
+            .filter_map(|g| compute_bbox(&font, skrifa::GlyphId::new(g)))
+            .for_each(&mut expand),
     }
 
     Ok((font, bbox.unwrap_or(global_bbox)))
