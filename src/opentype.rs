@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
 
-use subsetter::GlyphRemapper;
+use subsetter::{CharStringCache, GlyphRemapper};
 
 /// A subset font and where its glyphs went.
 #[derive(Debug, Clone)]
@@ -24,16 +24,20 @@ pub struct Subset {
 }
 
 /// Subsets made so far, kept for the process (a watch or a batch writes
-/// the same subsets again and again), at most 64; the environment holds one
-/// for every writer that subsets (OFD, Word's embedded fonts).
+/// the same subsets again and again), at most 64, and each face's compiled
+/// outlines, which the next subset of the face reuses; the environment
+/// holds one for every writer that subsets (OFD, Word's embedded fonts).
 #[derive(Debug, Default)]
 pub struct Subsets {
     made: Mutex<HashMap<Key, Arc<Subset>>>,
+    outlines: Mutex<HashMap<Face, Arc<CharStringCache>>>,
 }
 
-/// A face (where its data lives for the process, its length and index) and
-/// what to keep of it.
-type Key = (usize, usize, u32, BTreeSet<char>, BTreeSet<u16>);
+/// A face: where its data lives for the process, its length and index.
+type Face = (usize, usize, u32);
+
+/// A face and what to keep of it.
+type Key = (Face, BTreeSet<char>, BTreeSet<u16>);
 
 impl Subsets {
     /// The subset of face `index` of `data` to `chars` and `glyphs`, made
@@ -45,19 +49,18 @@ impl Subsets {
         chars: &BTreeSet<char>,
         glyphs: &BTreeSet<u16>,
     ) -> Result<Arc<Subset>, String> {
-        let key = (
-            data.as_ptr() as usize,
-            data.len(),
-            index,
-            chars.clone(),
-            glyphs.clone(),
-        );
+        let face = (data.as_ptr() as usize, data.len(), index);
+        let key = (face, chars.clone(), glyphs.clone());
         let lock = || self.made.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(found) = lock().get(&key) {
             return Ok(found.clone());
         }
+        let outlines = {
+            let mut all = self.outlines.lock().unwrap_or_else(|e| e.into_inner());
+            all.entry(face).or_default().clone()
+        };
         // Subset outside the lock, so that parallel jobs do not wait on it.
-        let made = Arc::new(subset(data, index, chars, glyphs)?);
+        let made = Arc::new(subset(data, index, chars, glyphs, Some(&outlines))?);
         let mut map = lock();
         if map.len() >= 64 {
             map.clear();
@@ -68,13 +71,15 @@ impl Subsets {
 }
 
 /// Subsets face `index` of `data` to `chars` (through its own cmap) and the
-/// glyph ids `glyphs` (e.g. those a layout used). The error says why, for a
-/// message.
+/// glyph ids `glyphs` (e.g. those a layout used), through `outlines` (the
+/// compiled outlines of this face's earlier subsets) if given. The error
+/// says why, for a message.
 pub fn subset(
     data: &[u8],
     index: u32,
     chars: &BTreeSet<char>,
     glyphs: &BTreeSet<u16>,
+    outlines: Option<&CharStringCache>,
 ) -> Result<Subset, String> {
     let face = ttf_parser::Face::parse(data, index).map_err(|e| e.to_string())?;
     let mut remapper = GlyphRemapper::new();
@@ -91,7 +96,11 @@ pub fn subset(
             remapper.remap(g);
         }
     }
-    let font = subsetter::subset(data, index, &remapper).map_err(|e| e.to_string())?;
+    let font = match outlines {
+        Some(outlines) => subsetter::subset_cached(data, index, &remapper, outlines),
+        None => subsetter::subset(data, index, &remapper),
+    }
+    .map_err(|e| e.to_string())?;
     let mut tables = read_tables(&font).ok_or("the subset font is malformed")?;
     if let Some(cff) = tables.get_mut(b"CFF ") {
         neutralise_font_dict_matrices(cff);
@@ -366,7 +375,7 @@ mod tests {
     fn a_subset_maps_its_characters_to_the_same_outlines() {
         let data = include_bytes!("../fonts/FandolFang-Regular.otf");
         let chars: BTreeSet<char> = "简报第期，A1".chars().collect();
-        let sub = subset(data, 0, &chars, &BTreeSet::new()).unwrap();
+        let sub = subset(data, 0, &chars, &BTreeSet::new(), None).unwrap();
         assert!(sub.bytes.len() < 40_000, "{} bytes", sub.bytes.len());
         let old = ttf_parser::Face::parse(data, 0).unwrap();
         let new = ttf_parser::Face::parse(&sub.bytes, 0).unwrap();

@@ -476,12 +476,23 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
         .iter()
         .map(|v| (subsetter::Tag::new(v.0.get()), v.1.get()))
         .collect::<Vec<_>>();
-    let font = subsetter::subset_with_variations(
-        font.font_data().as_ref(),
-        font.index(),
-        &variation_coordinates,
-        glyph_remapper,
-    )
+    // (jianbao) A CFF font without variations is subset through the
+    // compiled charstrings kept for it in this process (same bytes).
+    let subset = match &original {
+        Some(original) => subsetter::subset_cached(
+            font.font_data().as_ref(),
+            font.index(),
+            glyph_remapper,
+            &charstring_cache(original),
+        ),
+        None => subsetter::subset_with_variations(
+            font.font_data().as_ref(),
+            font.index(),
+            &variation_coordinates,
+            glyph_remapper,
+        ),
+    };
+    let font = subset
     .map_err(|e| KrillaError::Font(font.clone(), format!("failed to subset font: {e}")))
     .and_then(|data| {
         Font::new(Arc::new(data).into(), 0).ok_or(KrillaError::Font(
@@ -511,6 +522,19 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     }
 
     Ok((font, bbox.unwrap_or(global_bbox)))
+}
+
+/// (jianbao) The compiled charstrings of a CFF font's glyphs, kept for the
+/// process by the font's hash (the identity krilla's memos use too), so the
+/// next subset of the font (the next document of a batch, an edit in the
+/// preview) decompiles only the glyphs it adds.
+fn charstring_cache(font: &Font) -> Arc<subsetter::CharStringCache> {
+    use crate::util::SipHashable;
+    use std::sync::{LazyLock, Mutex};
+    static CACHES: LazyLock<Mutex<FxHashMap<u128, Arc<subsetter::CharStringCache>>>> =
+        LazyLock::new(Default::default);
+    let mut caches = CACHES.lock().unwrap_or_else(|e| e.into_inner());
+    caches.entry(font.sip_hash()).or_default().clone()
 }
 
 #[cfg_attr(feature = "comemo", comemo::memoize)]
