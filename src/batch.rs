@@ -172,6 +172,16 @@ pub struct Summary {
     pub worst: Exit,
 }
 
+/// How long a batch keeps Typst's memoised results, in compilations (of
+/// any worker): what the next issues reuse (the template, the faces, the
+/// parts issues share) is used again at once and stays, while the rest of
+/// an issue goes soon. With the default age, a long batch of the regular
+/// sample on two workers held about 25 % more memory at its peak than a
+/// batch of ten (152 MB for 300 against 124 MB), since ten issues had not
+/// yet filled the window; with 4 the two are within 10 %, and the batch is
+/// a little faster too, as less memory is freed and taken again.
+pub const MEMO_AGE: usize = 4;
+
 /// Runs `jobs` on `settings.jobs` threads, calling `report` for each job as it
 /// finishes (from the worker thread).
 pub fn run(

@@ -153,7 +153,10 @@ fn many(
             std::iter::once(job.input.as_path()).chain(job.outputs.iter().map(|(_, o)| o.as_path()))
         }),
     )?;
-    let env = environment_for(formats, &args.common, reporter)?;
+    let env = environment_for(formats, &args.common, reporter)?.map(|mut env| {
+        env.memo_age = batch::MEMO_AGE;
+        env
+    });
     let environment_key = match &env {
         Some(env) => incremental::environment_key(&env.template, &args.common.fonts.paths),
         None => String::new(),

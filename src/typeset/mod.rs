@@ -87,9 +87,17 @@ pub struct Environment {
     pub photos: crate::photo::Cache,
     /// Font subsets made so far (OFD, Word's embedded fonts).
     pub subsets: Arc<crate::opentype::Subsets>,
+    /// After each compilation, Typst's memoised results not used in the
+    /// last this many compilations are dropped: [`Environment::MEMO_AGE`]
+    /// unless a caller that compiles many different issues lowers it.
+    pub memo_age: usize,
 }
 
 impl Environment {
+    /// How long memoised results are kept by default, in compilations:
+    /// typst's own for `watch`, where one edit after another reuses most.
+    pub const MEMO_AGE: usize = 10;
+
     /// The standard library, `fonts` and the template.
     pub fn new(fonts: Fonts, template: TemplateSource) -> Environment {
         Environment {
@@ -98,6 +106,7 @@ impl Environment {
             template,
             photos: Default::default(),
             subsets: Default::default(),
+            memo_age: Self::MEMO_AGE,
         }
     }
 
@@ -127,7 +136,7 @@ impl Environment {
         let Warned { output, warnings } =
             typst_timing::timed!("typst: compile", typst::compile::<PagedDocument>(&world));
         // Keep memory flat over long runs: drop memoised results unused for a while.
-        typst::comemo::evict(10);
+        typst::comemo::evict(self.memo_age);
         let mut diagnostics: Vec<Diagnostic> =
             warnings.iter().map(|w| convert(&world, w)).collect();
         match output {
