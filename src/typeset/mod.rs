@@ -119,8 +119,10 @@ impl Environment {
         options: &TypesetOptions,
         photos: &[(String, Arc<Prepared>)],
     ) -> Result<Typeset, Failure> {
-        let data =
-            typst_timing::timed!("jianbao: template data", self.data(issue, options, photos)?);
+        let data = typst_timing::timed!(
+            "jianbao: template data",
+            self.template_data(issue, options, photos, Metadata::OnTheDocument)?
+        );
         let today = Datetime::from_ymd(
             issue.date.year,
             issue.date.month as u8,
@@ -140,7 +142,8 @@ impl Environment {
         let mut diagnostics: Vec<Diagnostic> =
             warnings.iter().map(|w| convert(&world, w)).collect();
         match output {
-            Ok(document) => {
+            Ok(mut document) => {
+                set_metadata(&mut document, issue);
                 let missing =
                     typst_timing::timed!("jianbao: missing glyphs", missing_glyphs(&document));
                 Ok(Typeset {
@@ -157,13 +160,51 @@ impl Environment {
     }
 }
 
+/// Who sets the document's metadata (title, author, description, keywords).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Metadata {
+    /// The template, with `set document` (a project compiled elsewhere).
+    Template,
+    /// jianbao, on the laid-out document: a style in the template would
+    /// be a style of every paragraph, and as it names the issue, no
+    /// paragraph's layout could be reused by the next issue of a batch.
+    OnTheDocument,
+}
+
+/// The metadata the template sets with `set document` when asked to (see
+/// [`Metadata`]), set on `document` where the template set none.
+fn set_metadata(document: &mut PagedDocument, issue: &Issue) {
+    let labels = issue.labels();
+    let info = document.info_mut();
+    info.title.get_or_insert_with(|| labels.document.into());
+    if info.author.is_empty() {
+        info.author = vec![issue.unit.as_str().into()];
+    }
+    info.description
+        .get_or_insert_with(|| labels.description.into());
+    if info.keywords.is_empty() {
+        info.keywords = labels.keywords.into_iter().map(Into::into).collect();
+    }
+}
+
 impl Environment {
-    /// The template's input for `issue`: the JSON of `/.jianbao/data.json`.
+    /// The template's input for `issue`, for a project compiled elsewhere
+    /// (the template sets the metadata): the JSON of `/.jianbao/data.json`.
     pub fn data(
         &self,
         issue: &Issue,
         options: &TypesetOptions,
         photos: &[(String, Arc<Prepared>)],
+    ) -> Result<Vec<u8>, Failure> {
+        self.template_data(issue, options, photos, Metadata::Template)
+    }
+
+    fn template_data(
+        &self,
+        issue: &Issue,
+        options: &TypesetOptions,
+        photos: &[(String, Arc<Prepared>)],
+        metadata: Metadata,
     ) -> Result<Vec<u8>, Failure> {
         let photos = photos
             .iter()
@@ -186,6 +227,7 @@ impl Environment {
             grid,
             fonts: self.fonts.roles(),
             rgb_only: options.rgb_only,
+            set_metadata: metadata == Metadata::Template,
             photos,
         };
         serde_json::to_vec_pretty(&data).map_err(|e| {
@@ -204,6 +246,8 @@ struct TemplateData<'a> {
     grid: Option<grid::Body>,
     fonts: &'a RoleFamilies,
     rgb_only: bool,
+    /// Whether the template sets the document's metadata (see [`Metadata`]).
+    set_metadata: bool,
     /// Each photo path → the virtual file of its prepared image.
     photos: BTreeMap<&'a str, String>,
 }
