@@ -372,6 +372,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_subset_through_earlier_outlines_is_the_subset_made_afresh() {
+        let data = include_bytes!("../fonts/FandolFang-Regular.otf");
+        let none = BTreeSet::new();
+        let outlines = CharStringCache::new();
+        let first: BTreeSet<char> = "简报第一期".chars().collect();
+        subset(data, 0, &first, &none, Some(&outlines)).unwrap();
+        // Glyphs kept from the first, in other places, and new ones.
+        let second: BTreeSet<char> = "工作第二期简报".chars().collect();
+        let cached = subset(data, 0, &second, &none, Some(&outlines)).unwrap();
+        assert_eq!(
+            cached.bytes,
+            subset(data, 0, &second, &none, None).unwrap().bytes
+        );
+        assert_eq!(format!("{outlines:?}"), "CharStringCache(9 glyphs)");
+    }
+
+    #[test]
     fn a_subset_maps_its_characters_to_the_same_outlines() {
         let data = include_bytes!("../fonts/FandolFang-Regular.otf");
         let chars: BTreeSet<char> = "简报第期，A1".chars().collect();

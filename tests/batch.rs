@@ -141,7 +141,8 @@ fn a_rerun_skips_what_has_not_changed_and_rebuilds_what_has() {
 }
 
 /// Every format gives the same bytes whether the issues are built one at a
-/// time or side by side (the OFD writer's font cache is shared by them).
+/// time or side by side (the OFD writer's font cache is shared by them), and
+/// a PDF or OFD the same as its issue built alone.
 #[test]
 fn one_job_or_two_give_the_same_bytes() {
     const FORMATS: [&str; 8] = ["pdf", "ofd", "docx", "html", "txt", "typ", "png", "svg"];
@@ -182,6 +183,32 @@ fn one_job_or_two_give_the_same_bytes() {
             fs::read(dir.path().join("one").join(file)).unwrap(),
             fs::read(dir.path().join("two").join(file)).unwrap(),
             "{file}"
+        );
+    }
+    // And an issue built alone gets the bytes it got after the others, whose
+    // memoised layouts, font subsets and compiled outlines it reused there.
+    for file in one
+        .iter()
+        .filter(|f| f.ends_with(".pdf") || f.ends_with(".ofd"))
+    {
+        let input = Path::new("issues").join(Path::new(file).with_extension("yaml"));
+        let alone = dir.path().join("alone").join(file);
+        fs::create_dir_all(alone.parent().unwrap()).unwrap();
+        let o = run_in(
+            dir.path(),
+            &[
+                "build",
+                input.to_str().unwrap(),
+                "-o",
+                alone.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(o.status.success(), "{file}: {}", stderr(&o));
+        assert_eq!(
+            fs::read(&alone).unwrap(),
+            fs::read(dir.path().join("one").join(file)).unwrap(),
+            "{file} alone and in the batch"
         );
     }
 }

@@ -39,6 +39,15 @@ fn build_writes_the_pdf_beside_the_issue_with_metadata() {
     let info = pdfinfo(&pdf);
     assert!(info.contains("临江文明实践简报 第 9 期"), "{info}");
     assert!(info.contains("Author:          临江市文明办"), "{info}");
+    // Set by jianbao on the laid-out document, not by the template.
+    assert!(
+        info.contains("Subject:         临江文明实践简报 第 9 期，临江市文明办 2024 年 9 月 20 日"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Keywords:        工作交流, 基层动态"),
+        "{info}"
+    );
     assert!(
         info.contains("CreationDate:    Fri Sep 20 00:00:00 2024"),
         "{info}"

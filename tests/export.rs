@@ -32,10 +32,22 @@ fn typ_output_is_a_folder_the_typst_cli_can_compile() {
     // main.typ`: files from the folder, nothing else), the folder gives the
     // pages jianbao lays out itself.
     let world = FolderWorld::new(root.clone());
-    let exported = typst::compile::<typst_layout::PagedDocument>(&world)
+    let mut exported = typst::compile::<typst_layout::PagedDocument>(&world)
         .output
         .unwrap_or_else(|e| panic!("the exported folder does not compile: {e:?}"));
-    let (_, ours) = layout(&dir.path().join("i.yaml"));
+    let (_, mut ours) = layout(&dir.path().join("i.yaml"));
+    // The template sets the metadata there (jianbao sets it on its own
+    // layout): the same title, author, description and keywords.
+    assert_eq!(data["set_metadata"], true);
+    let (a, b) = (exported.info_mut().clone(), ours.info_mut().clone());
+    assert!(
+        a.title.as_deref().is_some_and(|t| t.contains("第 5 期")),
+        "{a:?}"
+    );
+    assert_eq!(
+        (a.title, a.author, a.description, a.keywords),
+        (b.title, b.author, b.description, b.keywords)
+    );
     let (a, b) = (pages(&exported), pages(&ours));
     assert_eq!(a.len(), b.len(), "page count");
     for (x, y) in a.iter().zip(&b) {
