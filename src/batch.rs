@@ -183,22 +183,27 @@ pub struct Summary {
 pub const MEMO_AGE: usize = 4;
 
 /// Runs `jobs` on `settings.jobs` threads, calling `report` for each job as it
-/// finishes (from the worker thread).
+/// finishes (once its outputs are written, from that worker's writer).
+///
+/// Each worker has a writer thread of its own, a job behind: while the
+/// worker lays out and renders the next issue, the writer writes (and syncs)
+/// the outputs of the last one, so a worker never waits on the disk.
 pub fn run(
     env: Option<&Environment>,
     jobs: &[Job],
     settings: &Settings,
     report: &(dyn Fn(Report) + Sync),
 ) -> Summary {
-    let next = AtomicUsize::new(0);
-    let summary = Mutex::new(Summary::default());
+    let next = &AtomicUsize::new(0);
+    let totals = Mutex::new(Summary::default());
+    let summary = &totals;
     std::thread::scope(|scope| {
         for _ in 0..settings.jobs.max(1).min(jobs.len().max(1)) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(job) = jobs.get(i) else { break };
-                    let (outcomes, diagnostics) = run_job(env, job, settings);
+            // At most one job made and waiting, besides the one being written.
+            let (made, to_write) = std::sync::mpsc::sync_channel::<Made>(1);
+            scope.spawn(move || {
+                for made in to_write {
+                    let (outcomes, diagnostics) = made.write();
                     {
                         let mut s = summary.lock().expect("not poisoned");
                         for outcome in &outcomes {
@@ -213,22 +218,48 @@ pub fn run(
                         }
                     }
                     report(Report {
-                        job,
+                        job: made.job,
                         outcomes,
                         diagnostics,
                     });
                 }
             });
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(job) = jobs.get(i) else { break };
+                    if made.send(make(env, job, settings)).is_err() {
+                        break;
+                    }
+                }
+            });
         }
     });
-    summary.into_inner().expect("not poisoned")
+    totals.into_inner().expect("not poisoned")
 }
 
-fn run_job(
-    env: Option<&Environment>,
-    job: &Job,
-    settings: &Settings,
-) -> (Vec<Outcome>, Vec<Diagnostic>) {
+/// A job's outputs made, for its writer.
+struct Made<'a> {
+    job: &'a Job,
+    /// Per output, in the job's order: what came of it and its diagnostics.
+    steps: Vec<(Step, Vec<Diagnostic>)>,
+}
+
+/// What came of one output.
+enum Step {
+    Unchanged,
+    Failed(Exit),
+    /// Made, to be written to `target` and recorded under `key`.
+    Write {
+        format: Format,
+        target: PathBuf,
+        key: String,
+        output: render::Output,
+    },
+}
+
+/// Reads the job's issue and renders every output not current.
+fn make<'a>(env: Option<&Environment>, job: &'a Job, settings: &Settings) -> Made<'a> {
     let _scope = typst_timing::TimingScope::new("jianbao: issue");
     let loaded = match typst_timing::timed!(
         "jianbao: read issue",
@@ -236,61 +267,94 @@ fn run_job(
     ) {
         Ok(loaded) => loaded,
         Err(err) => {
-            return (
-                vec![Outcome::Failed(err.exit()); job.outputs.len()],
-                err.failure().0.clone(),
-            );
+            let mut steps: Vec<_> = job
+                .outputs
+                .iter()
+                .map(|_| (Step::Failed(err.exit()), Vec::new()))
+                .collect();
+            if let Some((_, diagnostics)) = steps.first_mut() {
+                *diagnostics = err.failure().0.clone();
+            }
+            return Made { job, steps };
         }
     };
-    let mut outcomes = Vec::new();
-    let mut diagnostics = Vec::new();
     let digest = incremental::issue_digest(&loaded);
-    for (format, target) in &job.outputs {
-        let key = incremental::input_key(
-            &digest,
-            *format,
-            &settings.options,
-            &settings.environment_key,
-        );
-        if !settings.force && incremental::is_current(target, &key) {
-            outcomes.push(Outcome::Unchanged);
-            continue;
-        }
-        match render::render(env, &loaded, *format, &settings.options) {
-            Ok(rendered) => {
-                diagnostics.extend(rendered.warnings);
-                let written = target
-                    .parent()
-                    .map_or(Ok(()), std::fs::create_dir_all)
-                    .and_then(|()| {
-                        typst_timing::timed!(
-                            "jianbao: write file",
-                            output::write_output(target, &rendered.output)
-                        )
-                    })
-                    .and_then(|()| incremental::record_key(target, &key));
-                match written {
-                    Ok(()) => outcomes.push(Outcome::Built),
-                    Err(err) => {
-                        diagnostics.push(Diagnostic::error(
-                            Some(&target.display().to_string()),
-                            format!(
-                                "failed to write {} file ({})",
-                                format.name(),
-                                io_reason(&err)
-                            ),
-                        ));
-                        outcomes.push(Outcome::Failed(Exit::Trouble));
+    let steps = job
+        .outputs
+        .iter()
+        .map(|(format, target)| {
+            let key = incremental::input_key(
+                &digest,
+                *format,
+                &settings.options,
+                &settings.environment_key,
+            );
+            if !settings.force && incremental::is_current(target, &key) {
+                return (Step::Unchanged, Vec::new());
+            }
+            match render::render(env, &loaded, *format, &settings.options) {
+                Ok(rendered) => (
+                    Step::Write {
+                        format: *format,
+                        target: target.clone(),
+                        key,
+                        output: rendered.output,
+                    },
+                    rendered.warnings,
+                ),
+                Err(Failure(found)) => (Step::Failed(Exit::Invalid), found),
+            }
+        })
+        .collect();
+    Made { job, steps }
+}
+
+impl Made<'_> {
+    /// Writes what was made; the outcome of each output and the job's
+    /// diagnostics, each output's warnings before its write error if any.
+    fn write(&self) -> (Vec<Outcome>, Vec<Diagnostic>) {
+        let mut outcomes = Vec::new();
+        let mut diagnostics = Vec::new();
+        for (step, found) in &self.steps {
+            diagnostics.extend(found.iter().cloned());
+            outcomes.push(match step {
+                Step::Unchanged => Outcome::Unchanged,
+                Step::Failed(code) => Outcome::Failed(*code),
+                Step::Write {
+                    format,
+                    target,
+                    key,
+                    output,
+                } => {
+                    let written = target
+                        .parent()
+                        .map_or(Ok(()), std::fs::create_dir_all)
+                        .and_then(|()| {
+                            typst_timing::timed!(
+                                "jianbao: write file",
+                                output::write_output(target, output)
+                            )
+                        })
+                        .and_then(|()| incremental::record_key(target, key));
+                    match written {
+                        Ok(()) => Outcome::Built,
+                        Err(err) => {
+                            diagnostics.push(Diagnostic::error(
+                                Some(&target.display().to_string()),
+                                format!(
+                                    "failed to write {} file ({})",
+                                    format.name(),
+                                    io_reason(&err)
+                                ),
+                            ));
+                            Outcome::Failed(Exit::Trouble)
+                        }
                     }
                 }
-            }
-            Err(Failure(found)) => {
-                diagnostics.extend(found);
-                outcomes.push(Outcome::Failed(Exit::Invalid));
-            }
+            });
         }
+        // The same error is reported once even when several formats hit it.
+        diagnostics.dedup();
+        (outcomes, diagnostics)
     }
-    // The same error is reported once even when several formats hit it.
-    diagnostics.dedup();
-    (outcomes, diagnostics)
 }
