@@ -8,7 +8,7 @@
 //! are added here, and the font is reassembled with fresh checksums.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use subsetter::{CharStringCache, GlyphRemapper};
 
@@ -21,6 +21,10 @@ pub struct Subset {
     pub glyphs: BTreeMap<u16, u16>,
     /// Character → new glyph id, as the new `cmap` maps it.
     pub cmap: BTreeMap<char, u16>,
+    /// The file packed for an OFD package, made on first use and kept with
+    /// the subset (the next issue of a batch, or the next build of a watch,
+    /// carries the same subset again).
+    pub packed: OnceLock<crate::write::zip::Packed>,
 }
 
 /// Subsets made so far, kept for the process (a watch or a batch writes
@@ -132,6 +136,7 @@ pub fn subset(
         bytes: assemble(&font[..4], tables),
         glyphs,
         cmap,
+        packed: OnceLock::new(),
     })
 }
 

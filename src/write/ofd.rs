@@ -30,7 +30,7 @@ use crate::format::page;
 use crate::opentype::{self, Subsets};
 use crate::write::Metadata;
 use crate::write::xml::{escape, w3c_date};
-use crate::write::zip::Zip;
+use crate::write::zip::{Packed, Zip};
 
 const NS: &str = "xmlns:ofd=\"http://www.ofdspec.org/2016\"";
 const XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -159,7 +159,8 @@ pub fn ofd(document: &PagedDocument, options: &OfdOptions) -> Result<Vec<u8>, Fa
         .as_bytes(),
     );
     for (file, subset) in &font_files {
-        zip.file(&format!("Doc_0/Res/{file}"), &subset.bytes);
+        let packed = subset.packed.get_or_init(|| Packed::new(&subset.bytes));
+        zip.add(&format!("Doc_0/Res/{file}"), packed);
     }
     for (_, name, _, bytes) in &writer.images {
         zip.file(&format!("Doc_0/Res/{name}"), bytes);

@@ -11,6 +11,39 @@ use flate2::write::DeflateEncoder;
 /// not depend on the clock.
 const DOS_DATE: u16 = (1 << 5) | 1;
 
+/// A file's data as a package holds it: deflated, or stored when that is
+/// smaller, with its checksum and size.
+#[derive(Debug, Clone)]
+pub struct Packed {
+    crc: u32,
+    method: u16,
+    stored: Vec<u8>,
+    size: u32,
+}
+
+impl Packed {
+    /// Packs `data`.
+    pub fn new(data: &[u8]) -> Packed {
+        let deflated = {
+            let mut encoder = DeflateEncoder::new(Vec::new(), Compression::new(6));
+            // Writing into a Vec cannot fail.
+            encoder.write_all(data).expect("deflate into memory");
+            encoder.finish().expect("deflate into memory")
+        };
+        let (method, stored) = if deflated.len() < data.len() {
+            (8, deflated)
+        } else {
+            (0, data.to_vec())
+        };
+        Packed {
+            crc: crc32fast::hash(data),
+            method,
+            stored,
+            size: data.len() as u32,
+        }
+    }
+}
+
 /// Builds a package in memory.
 #[derive(Debug, Default)]
 pub struct Zip {
@@ -27,18 +60,17 @@ impl Zip {
 
     /// Adds a file at `name` (forward slashes, no leading slash).
     pub fn file(&mut self, name: &str, data: &[u8]) {
-        let crc = crc32fast::hash(data);
-        let deflated = {
-            let mut encoder = DeflateEncoder::new(Vec::new(), Compression::new(6));
-            // Writing into a Vec cannot fail.
-            encoder.write_all(data).expect("deflate into memory");
-            encoder.finish().expect("deflate into memory")
-        };
-        let (method, stored): (u16, &[u8]) = if deflated.len() < data.len() {
-            (8, &deflated)
-        } else {
-            (0, data)
-        };
+        self.add(name, &Packed::new(data));
+    }
+
+    /// Adds a file packed before (one that many packages carry, packed once).
+    pub fn add(&mut self, name: &str, packed: &Packed) {
+        let Packed {
+            crc,
+            method,
+            ref stored,
+            size,
+        } = *packed;
         let offset = self.bytes.len() as u32;
         let header = |out: &mut Vec<u8>, central: bool| {
             out.extend_from_slice(if central {
@@ -56,7 +88,7 @@ impl Zip {
             out.extend_from_slice(&DOS_DATE.to_le_bytes());
             out.extend_from_slice(&crc.to_le_bytes());
             out.extend_from_slice(&(stored.len() as u32).to_le_bytes());
-            out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            out.extend_from_slice(&size.to_le_bytes());
             out.extend_from_slice(&(name.len() as u16).to_le_bytes());
             out.extend_from_slice(&0u16.to_le_bytes()); // extra field
             if central {
