@@ -176,18 +176,22 @@ pub struct Summary {
 /// any worker): what the next issues reuse (the template, the faces, the
 /// parts issues share) is used again at once and stays, while the rest of
 /// an issue goes soon. With the default age, a long batch of the regular
-/// sample on two workers held about 25 % more memory at its peak than a
-/// batch of ten (152 MB for 300 against 124 MB), since ten issues had not
-/// yet filled the window; with 4 the two are within 10 %, and the batch is
-/// a little faster too, as less memory is freed and taken again.
+/// sample on two workers held a quarter more memory at its peak than a
+/// batch of ten (157 MB for 300 issues against 126 MB when this was
+/// measured), since ten issues had not yet filled the window; with 4, 118
+/// against 114 MB, and the batch is a little faster too, as less memory is
+/// freed and taken again.
 pub const MEMO_AGE: usize = 4;
 
-/// Runs `jobs` on `settings.jobs` threads, calling `report` for each job as it
-/// finishes (once its outputs are written, from that worker's writer).
+/// Runs `jobs` on `settings.jobs` worker threads, calling `report` for each
+/// job as it finishes (once its outputs are written, from that worker's
+/// writer).
 ///
 /// Each worker has a writer thread of its own, a job behind: while the
 /// worker lays out and renders the next issue, the writer writes (and syncs)
-/// the outputs of the last one, so a worker never waits on the disk.
+/// the outputs of the last one, so a worker waits on the disk only when a
+/// write takes longer than an issue. A worker holds at most two jobs'
+/// outputs: the one being written and the one it made.
 pub fn run(
     env: Option<&Environment>,
     jobs: &[Job],
@@ -195,17 +199,17 @@ pub fn run(
     report: &(dyn Fn(Report) + Sync),
 ) -> Summary {
     let next = &AtomicUsize::new(0);
-    let totals = Mutex::new(Summary::default());
-    let summary = &totals;
+    let summary = Mutex::new(Summary::default());
+    let tally = &summary;
     std::thread::scope(|scope| {
         for _ in 0..settings.jobs.max(1).min(jobs.len().max(1)) {
-            // At most one job made and waiting, besides the one being written.
-            let (made, to_write) = std::sync::mpsc::sync_channel::<Made>(1);
+            // Handed over only when the writer is done with the job before.
+            let (made, to_write) = std::sync::mpsc::sync_channel::<Made>(0);
             scope.spawn(move || {
                 for made in to_write {
                     let (outcomes, diagnostics) = made.write();
                     {
-                        let mut s = summary.lock().expect("not poisoned");
+                        let mut s = tally.lock().expect("not poisoned");
                         for outcome in &outcomes {
                             match outcome {
                                 Outcome::Built => s.built += 1,
@@ -235,7 +239,7 @@ pub fn run(
             });
         }
     });
-    totals.into_inner().expect("not poisoned")
+    summary.into_inner().expect("not poisoned")
 }
 
 /// A job's outputs made, for its writer.
@@ -247,7 +251,9 @@ struct Made<'a> {
 
 /// What came of one output.
 enum Step {
+    /// Current: its input has not changed since it was written.
     Unchanged,
+    /// Not made (the issue did not load, or did not render).
     Failed(Exit),
     /// Made, to be written to `target` and recorded under `key`.
     Write {

@@ -39,7 +39,8 @@ fn build_writes_the_pdf_beside_the_issue_with_metadata() {
     let info = pdfinfo(&pdf);
     assert!(info.contains("临江文明实践简报 第 9 期"), "{info}");
     assert!(info.contains("Author:          临江市文明办"), "{info}");
-    // Set by jianbao on the laid-out document, not by the template.
+    // The whole metadata, as the template set it before jianbao set it on
+    // the laid-out document.
     assert!(
         info.contains("Subject:         临江文明实践简报 第 9 期，临江市文明办 2024 年 9 月 20 日"),
         "{info}"
@@ -389,6 +390,13 @@ fn a_template_override_is_used() {
         .unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("模板") && text.contains("第 7 期"), "{text}");
+    // It is told to set the metadata itself, and as it sets none, the PDF
+    // has none: jianbao sets it only for the shipped template.
+    let info = pdfinfo(&dir.path().join("i.pdf"));
+    assert!(
+        !info.contains("Title:") && !info.contains("Author:"),
+        "{info}"
+    );
     let missing = run_in(
         dir.path(),
         &["build", "i.yaml", "--template", "nowhere"],

@@ -119,9 +119,15 @@ impl Environment {
         options: &TypesetOptions,
         photos: &[(String, Arc<Prepared>)],
     ) -> Result<Typeset, Failure> {
+        // The shipped template leaves the metadata to jianbao here; a
+        // replacement template does as it always did.
+        let metadata = match self.template {
+            TemplateSource::Shipped => Metadata::OnTheDocument,
+            TemplateSource::Dir(_) | TemplateSource::File(_) => Metadata::Template,
+        };
         let data = typst_timing::timed!(
             "jianbao: template data",
-            self.template_data(issue, options, photos, Metadata::OnTheDocument)?
+            self.template_data(issue, options, photos, metadata)?
         );
         let today = Datetime::from_ymd(
             issue.date.year,
@@ -143,7 +149,9 @@ impl Environment {
             warnings.iter().map(|w| convert(&world, w)).collect();
         match output {
             Ok(mut document) => {
-                set_metadata(&mut document, issue);
+                if metadata == Metadata::OnTheDocument {
+                    set_metadata(&mut document, issue);
+                }
                 let missing =
                     typst_timing::timed!("jianbao: missing glyphs", missing_glyphs(&document));
                 Ok(Typeset {
@@ -163,28 +171,25 @@ impl Environment {
 /// Who sets the document's metadata (title, author, description, keywords).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Metadata {
-    /// The template, with `set document` (a project compiled elsewhere).
+    /// The template (`data.set_metadata`): the shipped one with `set
+    /// document` in a project compiled elsewhere, and a replacement
+    /// template as it chooses.
     Template,
-    /// jianbao, on the laid-out document: a style in the template would
-    /// be a style of every paragraph, and as it names the issue, no
-    /// paragraph's layout could be reused by the next issue of a batch.
+    /// jianbao, on the shipped template's laid-out document: a style in the
+    /// template would be a style of every paragraph, and as it names the
+    /// issue, no paragraph's layout could be reused by the next issue.
     OnTheDocument,
 }
 
-/// The metadata the template sets with `set document` when asked to (see
-/// [`Metadata`]), set on `document` where the template set none.
+/// The metadata the shipped template sets with `set document` when asked
+/// to (see [`Metadata`]), set on `document`.
 fn set_metadata(document: &mut PagedDocument, issue: &Issue) {
     let labels = issue.labels();
     let info = document.info_mut();
-    info.title.get_or_insert_with(|| labels.document.into());
-    if info.author.is_empty() {
-        info.author = vec![issue.unit.as_str().into()];
-    }
-    info.description
-        .get_or_insert_with(|| labels.description.into());
-    if info.keywords.is_empty() {
-        info.keywords = labels.keywords.into_iter().map(Into::into).collect();
-    }
+    info.title = Some(labels.document.into());
+    info.author = vec![issue.unit.as_str().into()];
+    info.description = Some(labels.description.into());
+    info.keywords = labels.keywords.into_iter().map(Into::into).collect();
 }
 
 impl Environment {

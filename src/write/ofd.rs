@@ -159,7 +159,9 @@ pub fn ofd(document: &PagedDocument, options: &OfdOptions) -> Result<Vec<u8>, Fa
         .as_bytes(),
     );
     for (file, subset) in &font_files {
-        let packed = subset.packed.get_or_init(|| Packed::new(&subset.bytes));
+        let packed = subset
+            .packed
+            .get_or_init(|| Packed::new(&subset.bytes).into_owned());
         zip.add(&format!("Doc_0/Res/{file}"), packed);
     }
     for (_, name, _, bytes) in &writer.images {

@@ -2,6 +2,7 @@
 //! the order given, deflated (or stored when that is smaller), every date the
 //! DOS epoch, no extra fields, no comments. Same files, same bytes.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use flate2::Compression;
@@ -11,19 +12,19 @@ use flate2::write::DeflateEncoder;
 /// not depend on the clock.
 const DOS_DATE: u16 = (1 << 5) | 1;
 
-/// A file's data as a package holds it: deflated, or stored when that is
-/// smaller, with its checksum and size.
+/// A file's data as a package holds it: deflated, or stored (borrowed)
+/// when that is smaller, with its checksum and size.
 #[derive(Debug, Clone)]
-pub struct Packed {
+pub struct Packed<'a> {
     crc: u32,
     method: u16,
-    stored: Vec<u8>,
+    stored: Cow<'a, [u8]>,
     size: u32,
 }
 
-impl Packed {
+impl<'a> Packed<'a> {
     /// Packs `data`.
-    pub fn new(data: &[u8]) -> Packed {
+    pub fn new(data: &'a [u8]) -> Packed<'a> {
         let deflated = {
             let mut encoder = DeflateEncoder::new(Vec::new(), Compression::new(6));
             // Writing into a Vec cannot fail.
@@ -31,15 +32,23 @@ impl Packed {
             encoder.finish().expect("deflate into memory")
         };
         let (method, stored) = if deflated.len() < data.len() {
-            (8, deflated)
+            (8, Cow::Owned(deflated))
         } else {
-            (0, data.to_vec())
+            (0, Cow::Borrowed(data))
         };
         Packed {
             crc: crc32fast::hash(data),
             method,
             stored,
             size: data.len() as u32,
+        }
+    }
+
+    /// The same, owning its bytes (to be kept).
+    pub fn into_owned(self) -> Packed<'static> {
+        Packed {
+            stored: Cow::Owned(self.stored.into_owned()),
+            ..self
         }
     }
 }
@@ -64,7 +73,7 @@ impl Zip {
     }
 
     /// Adds a file packed before (one that many packages carry, packed once).
-    pub fn add(&mut self, name: &str, packed: &Packed) {
+    pub fn add(&mut self, name: &str, packed: &Packed<'_>) {
         let Packed {
             crc,
             method,

@@ -117,7 +117,8 @@ pub fn subset(data: &[u8], index: u32, mapper: &GlyphRemapper) -> Result<Vec<u8>
 /// on the other glyphs of the subset; decompiling it is most of the work of
 /// subsetting a CFF font. The cache must only ever be used with one font:
 /// the same `data` and `index`. The bytes are those of [`subset`]. For
-/// TrueType and CFF2 fonts the cache is not used.
+/// TrueType fonts the cache is not used; CFF2 fonts are refused, as by
+/// [`subset`].
 pub fn subset_cached(
     data: &[u8],
     index: u32,

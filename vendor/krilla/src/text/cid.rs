@@ -493,13 +493,13 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
         ),
     };
     let font = subset
-    .map_err(|e| KrillaError::Font(font.clone(), format!("failed to subset font: {e}")))
-    .and_then(|data| {
-        Font::new(Arc::new(data).into(), 0).ok_or(KrillaError::Font(
-            font.clone(),
-            "failed to subset font".to_string(),
-        ))
-    })?;
+        .map_err(|e| KrillaError::Font(font.clone(), format!("failed to subset font: {e}")))
+        .and_then(|data| {
+            Font::new(Arc::new(data).into(), 0).ok_or(KrillaError::Font(
+                font.clone(),
+                "failed to subset font".to_string(),
+            ))
+        })?;
     let global_bbox = font.bbox();
 
     let mut expand = |path_bbox: Rect| {
