@@ -28,9 +28,14 @@ impl Previewing {
     /// Starts `jianbao ARGS` (which must start a preview) in `dir`; waits
     /// for the address on its first line of standard output.
     fn start(dir: &Path, args: &[&str]) -> Previewing {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_jianbao"))
-            .args(args)
-            .current_dir(dir)
+        let mut command = Command::new(env!("CARGO_BIN_EXE_jianbao"));
+        command.args(args).current_dir(dir);
+        Previewing::spawn(command)
+    }
+
+    /// Starts `command` (jianbao, starting a preview).
+    fn spawn(mut command: Command) -> Previewing {
+        let mut child = command
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env("LANG", "C.UTF-8")
@@ -432,6 +437,71 @@ fn writes_are_posts_with_the_token_and_the_preview_s_origin() {
     assert_eq!(saved.status, 200, "{}", saved.text());
     assert_eq!(fs::read_to_string(&file).unwrap(), edited);
     assert_eq!(listing(dir.path()), ["i.yaml"], "no temporary file left");
+}
+
+/// Out of file descriptors for a moment (a browser's many connections, a
+/// low limit), the preview cannot accept a connection; once they are free
+/// it answers again. The server used to stop listening at the first failed
+/// accept while jianbao went on (tiny-http#283; vendor/tiny_http).
+#[cfg(target_os = "linux")]
+#[test]
+fn the_preview_answers_again_after_running_out_of_file_descriptors() {
+    use std::os::unix::process::CommandExt;
+    let dir = crate::support::folder(&[("i.yaml", &good_issue(1))]);
+    let file = dir.path().join("i.yaml");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_jianbao"));
+    command
+        .args([
+            "preview",
+            file.to_str().unwrap(),
+            "--no-open",
+            "--port",
+            "0",
+        ])
+        .current_dir(dir.path());
+    // SAFETY: setrlimit is async-signal-safe, as pre_exec requires.
+    unsafe {
+        command.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 48,
+                rlim_max: 48,
+            };
+            match libc::setrlimit(libc::RLIMIT_NOFILE, &limit) {
+                0 => Ok(()),
+                _ => Err(std::io::Error::last_os_error()),
+            }
+        });
+    }
+    let preview = Previewing::spawn(command);
+    assert_eq!(preview.get("/").status, 200, "{}", preview.log());
+    // Each accepted connection takes two descriptors: 60 are more than 48.
+    let held: Vec<TcpStream> = (0..60)
+        .map(|_| TcpStream::connect(("127.0.0.1", preview.port)).unwrap())
+        .collect();
+    let open = || {
+        fs::read_dir(format!("/proc/{}/fd", preview.child.id()))
+            .unwrap()
+            .count()
+    };
+    let start = Instant::now();
+    while open() < 46 && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(open() >= 46, "the preview has {} descriptors open", open());
+    // The accepts that failed meanwhile ended nothing.
+    std::thread::sleep(Duration::from_millis(300));
+    drop(held);
+    let start = Instant::now();
+    let page = loop {
+        match std::panic::catch_unwind(|| preview.get("/")) {
+            Ok(page) => break page,
+            Err(_) if start.elapsed() < Duration::from_secs(30) => {
+                std::thread::sleep(Duration::from_millis(100))
+            }
+            Err(_) => panic!("the preview no longer answers:\n{}", preview.log()),
+        }
+    };
+    assert_eq!(page.status, 200, "{}", page.text());
 }
 
 #[test]
