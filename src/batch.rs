@@ -172,6 +172,22 @@ pub struct Summary {
     pub worst: Exit,
 }
 
+impl Summary {
+    /// Counts a job's outcomes in.
+    fn count(&mut self, outcomes: &[Outcome]) {
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Built => self.built += 1,
+                Outcome::Unchanged => self.unchanged += 1,
+                Outcome::Failed(code) => {
+                    self.failed += 1;
+                    self.worst = self.worst.max(*code);
+                }
+            }
+        }
+    }
+}
+
 /// How long a batch keeps Typst's memoised results, in compilations (of
 /// any worker): what the next issues reuse (the template, the faces, the
 /// parts issues share) is used again at once and stays, while the rest of
@@ -208,19 +224,7 @@ pub fn run(
             scope.spawn(move || {
                 for made in to_write {
                     let (outcomes, diagnostics) = made.write();
-                    {
-                        let mut s = tally.lock().expect("not poisoned");
-                        for outcome in &outcomes {
-                            match outcome {
-                                Outcome::Built => s.built += 1,
-                                Outcome::Unchanged => s.unchanged += 1,
-                                Outcome::Failed(code) => {
-                                    s.failed += 1;
-                                    s.worst = s.worst.max(*code);
-                                }
-                            }
-                        }
-                    }
+                    tally.lock().expect("not poisoned").count(&outcomes);
                     report(Report {
                         job: made.job,
                         outcomes,

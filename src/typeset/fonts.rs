@@ -80,7 +80,6 @@ impl Fonts {
         for (name, data) in SHIPPED {
             for font in Font::iter(Bytes::new(*data)) {
                 let info = font.info().clone();
-                prehash(font.clone());
                 store.push((font, info));
                 origins.push(Origin::Shipped(name));
             }
@@ -180,15 +179,24 @@ impl Fonts {
     }
 }
 
-/// Typst's caches key on a face's data, hashed whole when the face is first
-/// used: for the shipped faces 12 % of the instructions of a cold build, and
-/// the first touch of their 35 MB. Hashed here, each on a thread of its own,
-/// while the issue is read and the template evaluated; the hash is kept in
-/// the face's data (shared by every clone), so the layout finds it done.
-fn prehash(font: Font) {
-    let _ = std::thread::Builder::new()
-        .name("jianbao-prehash".into())
-        .spawn(move || typst::utils::hash128(&font));
+impl Fonts {
+    /// Typst's caches key on a face's data, hashed whole when the face is
+    /// first used: for the shipped faces 12 % of the instructions of a cold
+    /// build, and the first touch of their 35 MB. Hashed here, each on a
+    /// thread of its own, while the issue is read and the template evaluated;
+    /// the hash is kept in the face's data (shared by every clone), so the
+    /// layout finds it done. For an environment that typesets, not for
+    /// loading the fonts alone (`jianbao fonts`).
+    pub(crate) fn prehash_shipped(&self) {
+        let shipped = self.origins.iter().enumerate();
+        for (i, _) in shipped.filter(|(_, o)| matches!(o, Origin::Shipped(_))) {
+            if let Some(font) = self.font(i) {
+                let _ = std::thread::Builder::new()
+                    .name("jianbao-prehash".into())
+                    .spawn(move || typst::utils::hash128(&font));
+            }
+        }
+    }
 }
 
 /// The families for each role: the first office face present, then ours, then the fallback.

@@ -100,6 +100,7 @@ impl Environment {
 
     /// The standard library, `fonts` and the template.
     pub fn new(fonts: Fonts, template: TemplateSource) -> Environment {
+        fonts.prehash_shipped();
         Environment {
             library: LazyHash::new(Library::default()),
             fonts,
@@ -125,9 +126,10 @@ impl Environment {
             TemplateSource::Shipped => Metadata::OnTheDocument,
             TemplateSource::Dir(_) | TemplateSource::File(_) => Metadata::Template,
         };
+        let labels = issue.labels();
         let data = typst_timing::timed!(
             "jianbao: template data",
-            self.template_data(issue, options, photos, metadata)?
+            self.template_data(issue, &labels, options, photos, metadata)?
         );
         let today = Datetime::from_ymd(
             issue.date.year,
@@ -150,7 +152,7 @@ impl Environment {
         match output {
             Ok(mut document) => {
                 if metadata == Metadata::OnTheDocument {
-                    set_metadata(&mut document, issue);
+                    set_metadata(&mut document, issue, labels);
                 }
                 let missing =
                     typst_timing::timed!("jianbao: missing glyphs", missing_glyphs(&document));
@@ -183,8 +185,7 @@ enum Metadata {
 
 /// The metadata the shipped template sets with `set document` when asked
 /// to (see [`Metadata`]), set on `document`.
-fn set_metadata(document: &mut PagedDocument, issue: &Issue) {
-    let labels = issue.labels();
+fn set_metadata(document: &mut PagedDocument, issue: &Issue, labels: Labels) {
     let info = document.info_mut();
     info.title = Some(labels.document.into());
     info.author = vec![issue.unit.as_str().into()];
@@ -201,12 +202,13 @@ impl Environment {
         options: &TypesetOptions,
         photos: &[(String, Arc<Prepared>)],
     ) -> Result<Vec<u8>, Failure> {
-        self.template_data(issue, options, photos, Metadata::Template)
+        self.template_data(issue, &issue.labels(), options, photos, Metadata::Template)
     }
 
     fn template_data(
         &self,
         issue: &Issue,
+        labels: &Labels,
         options: &TypesetOptions,
         photos: &[(String, Arc<Prepared>)],
         metadata: Metadata,
@@ -228,7 +230,7 @@ impl Environment {
         });
         let data = TemplateData {
             issue,
-            labels: issue.labels(),
+            labels,
             grid,
             fonts: self.fonts.roles(),
             rgb_only: options.rgb_only,
@@ -246,7 +248,7 @@ impl Environment {
 struct TemplateData<'a> {
     issue: &'a Issue,
     /// The printed labels (第 N 期, the date …), built once in the model.
-    labels: Labels,
+    labels: &'a Labels,
     /// The body text broken into lines on the character grid (`grid: strict`).
     grid: Option<grid::Body>,
     fonts: &'a RoleFamilies,

@@ -298,7 +298,18 @@ impl Server {
                     Ok((sock, _)) => {
                         use util::RefinedTcpStream;
                         let (read_closable, write_closable) = match ssl {
-                            None => RefinedTcpStream::new(sock),
+                            // (jianbao) Each connection is two descriptors;
+                            // with none left for the second, the connection
+                            // is dropped and the thread listens on (cloning
+                            // in `RefinedTcpStream::new` panicked and ended it).
+                            None => match sock.try_clone() {
+                                Ok(read) => RefinedTcpStream::pair(read, sock),
+                                Err(e) => {
+                                    log::warn!("Error accepting new client: {}", e);
+                                    thread::sleep(std::time::Duration::from_millis(50));
+                                    continue;
+                                }
+                            },
                             #[cfg(any(feature = "ssl-openssl", feature = "ssl-rustls"))]
                             Some(ref ssl) => {
                                 // trying to apply SSL over the connection

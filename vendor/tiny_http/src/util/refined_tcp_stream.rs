@@ -96,6 +96,17 @@ impl RefinedTcpStream {
         let stream: Stream = stream.into();
 
         let (read, write) = (stream.clone(), stream);
+        Self::pair(read, write)
+    }
+
+    /// (jianbao) The two halves from a stream and its clone, made by the
+    /// caller (who can fail when no descriptor is left for the clone,
+    /// where `new` panics).
+    pub(crate) fn pair<S>(read: S, write: S) -> (RefinedTcpStream, RefinedTcpStream)
+    where
+        S: Into<Stream>,
+    {
+        let (read, write) = (read.into(), write.into());
 
         let read = RefinedTcpStream {
             stream: read,
