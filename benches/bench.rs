@@ -13,7 +13,9 @@
 //! - each format of the regular sample, cold and warm, and Word with the
 //!   faces embedded with and without the process's font subsets;
 //! - the preview: a save of a one-paragraph edit to the updated page ready
-//!   to send (the regular sample; the target is at most 150 ms).
+//!   to send (the regular sample; the target is at most 150 ms);
+//! - an issue of ten tables (about 20 pages), cold and warm, and one table
+//!   of 10 000 rows, cold, with its peak RSS.
 //!
 //! Prints a table; the figures in README.md come from it.
 
@@ -365,6 +367,66 @@ fn main() {
         "preview: save to updated page (regular sample, one-paragraph edit, in-process): median {:.1} ms (target: at most 150 ms)",
         ms(median(saves))
     );
+
+    // Tables: an issue of ten tables among its paragraphs (about 20 pages),
+    // cold and warm; and one table of 10 000 rows, cold, with its memory.
+    let tables = tables_issue(work.path(), 10, 24);
+    let tables_loaded = input::load(&Input::Path(tables.clone())).unwrap();
+    let table_pages = jianbao::typeset(&env, &tables_loaded)
+        .unwrap()
+        .0
+        .document
+        .pages()
+        .len();
+    let out = work.path().join("tables.pdf");
+    let cold: Vec<Duration> = (0..5)
+        .map(|_| run(&binary, &["build", tables.to_str().unwrap(), "-o", out.to_str().unwrap()]).0)
+        .collect();
+    let warm: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            render::render(Some(&env), &tables_loaded, Format::Pdf, &options).unwrap();
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "an issue with ten tables ({table_pages} pages): cold median {:.0} ms, warm median {:.1} ms",
+        ms(median(cold)),
+        ms(median(warm))
+    );
+    let long = tables_issue(work.path(), 1, 10_000);
+    let (took, peak) = run(&binary, &["build", long.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    println!(
+        "one table of 10 000 rows: cold {:.1} s, peak RSS {} MB",
+        took.as_secs_f64(),
+        peak / 1024
+    );
+}
+
+/// An issue of `tables` tables of `rows` rows each, two paragraphs and a
+/// heading before each.
+fn tables_issue(work: &Path, tables: usize, rows: usize) -> PathBuf {
+    let mut body = String::new();
+    for t in 1..=tables {
+        body.push_str(&format!(
+            "      - heading: {t}.第 {t} 项统计\n        level: 3\n      - 今年以来，各街道按照工作方案扎实推进各项任务，逐项落实责任分工，定期调度工作进展，及时协调解决推进中遇到的困难和问题，确保各项目标如期完成。\n      - 从统计情况看，各项指标总体平稳，多数街道进度快于序时，个别街道受施工条件影响略有滞后，下一步将加强督促指导。\n      - table:\n          caption: 表{t} 第 {t} 项统计情况\n          header: [街道, 计划数, 完成数, 完成率]\n          rows:\n"
+        ));
+        for r in 1..=rows {
+            body.push_str(&format!(
+                "            - [第 {r} 街道, {}, {}, {}.{}%]\n",
+                r * 7 % 90 + 10,
+                r * 5 % 80 + 5,
+                r * 3 % 100,
+                r % 10
+            ));
+        }
+    }
+    let issue = format!(
+        "name: 临江文明实践简报\nunit: 临江市文明办\nnumber: 1\ndate: 2024-11-20\narticles:\n  - title: 各项统计情况\n    body:\n{body}"
+    );
+    let path = work.join(format!("tables-{tables}x{rows}.yaml"));
+    fs::write(&path, issue).unwrap();
+    path
 }
 
 /// The release binary, built if needed.

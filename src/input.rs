@@ -320,8 +320,19 @@ pub fn load(input: &Input) -> Result<Loaded, LoadError> {
 }
 
 /// Warnings about what is valid but most likely a slip: an article with an
-/// empty body prints as a lone title.
+/// empty body prints as a lone title; a heading numbered out of order.
 fn slips(loaded: &Loaded) -> Vec<Diagnostic> {
+    let numbering = loaded.issue.articles().flat_map(|a| {
+        a.heading_slips().into_iter().map(|(b, message)| {
+            let needle = match &a.body[b] {
+                crate::model::Block::Heading { text, .. } => text.as_str(),
+                _ => a.title.as_str(),
+            };
+            let warning = Diagnostic::warning(Some(&loaded.name), message)
+                .hint("headings are numbered 一、 then （一） then 1. then （1）, each level counting from 1 under the heading above it");
+            loaded.diagnostic_at(warning, needle)
+        })
+    });
     loaded
         .issue
         .articles()
@@ -337,6 +348,7 @@ fn slips(loaded: &Loaded) -> Vec<Diagnostic> {
             .hint("write its paragraphs under `body:`, or remove the article");
             loaded.diagnostic_at(warning, &a.title.0)
         })
+        .chain(numbering)
         .collect()
 }
 

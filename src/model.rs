@@ -272,9 +272,20 @@ pub struct Article {
 /// - lead: 坚持高位推动，优化机制精准发力。 # a paragraph with a lead sentence
 ///   text: 围绕……
 /// - heading: 一、总体情况                # level-1 heading, 黑体
-/// - subheading: （一）强化组织领导        # level-2 heading, 楷体
+/// - heading: （一）强化组织领导           # level-2 heading, 楷体
+///   level: 2                            # (`subheading: …` says the same)
+/// - heading: 1.入户征询改造意见           # level 3, 仿宋
+///   level: 3
+/// - heading: （1）建立问题台账            # level 4, 仿宋
+///   level: 4
 /// - photo: images/site.jpg              # a photo with its caption
 ///   caption: 志愿者在社区开展活动
+/// - table:                              # a ruled table
+///     caption: 表1 各街道改造进度
+///     header: [街道, 小区数, 完成率]
+///     rows:
+///       - [东城街道, 12, 75%]
+///       - [{text: 合计, colspan: 2}, 78%]
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -286,9 +297,10 @@ pub enum Block {
         /// The rest of the paragraph.
         text: String,
     },
-    /// 标题：level 1 (一、 黑体) or level 2 (（一） 楷体), written with its number.
+    /// 标题：level 1 (一、 黑体), 2 (（一） 楷体), 3 (1. 仿宋) or 4 (（1） 仿宋),
+    /// written with its number.
     Heading {
-        /// 1 or 2.
+        /// 1 to 4.
         level: u8,
         /// The heading as printed, numbering included.
         text: String,
@@ -302,6 +314,400 @@ pub enum Block {
         /// Width as a fraction of the type-area width (0–1].
         width: Option<f64>,
     },
+    /// 表格：a ruled table with an optional caption and header rows.
+    Table(Table),
+}
+
+/// The deepest heading level (（1）).
+pub const HEADING_LEVELS: u8 = 4;
+
+/// The level and number a heading's text starts with, as GB/T 9704 numbers
+/// the levels: 一、 (1), （一） (2), 1. (3, also 1． and 1、), （1） (4, also
+/// (1)). `None` when it starts with none of them.
+pub fn heading_number(text: &str) -> Option<(u8, u32)> {
+    let text = text.trim_start();
+    let digits = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let paren = text
+        .strip_prefix('（')
+        .and_then(|r| r.split_once('）'))
+        .or_else(|| text.strip_prefix('(').and_then(|r| r.split_once(')')));
+    if let Some((inner, _)) = paren {
+        if let Some(n) = chinese_number(inner) {
+            return Some((2, n));
+        }
+        return digits(inner).map(|n| (4, n));
+    }
+    if let Some((head, _)) = text.split_once('、')
+        && let Some(n) = chinese_number(head)
+    {
+        return Some((1, n));
+    }
+    let end = text.find(|c: char| !c.is_ascii_digit())?;
+    let n = digits(&text[..end])?;
+    let rest = &text[end..];
+    // `1.` but not a decimal number such as 1.5.
+    let next = rest.chars().nth(1);
+    match rest.chars().next()? {
+        '．' | '、' => Some((3, n)),
+        '.' if !next.is_some_and(|c| c.is_ascii_digit()) => Some((3, n)),
+        _ => None,
+    }
+}
+
+/// 一 … 九十九 as a number.
+fn chinese_number(text: &str) -> Option<u32> {
+    const DIGITS: &str = "零一二三四五六七八九";
+    let digit = |c: char| DIGITS.chars().position(|d| d == c).map(|p| p as u32);
+    let chars: Vec<char> = text.chars().collect();
+    match chars.as_slice() {
+        [d] if *d != '零' => digit(*d).or((*d == '十').then_some(10)),
+        ['十', d] => digit(*d).filter(|n| *n > 0).map(|n| 10 + n),
+        [t, '十'] => digit(*t).filter(|n| *n > 1).map(|n| n * 10),
+        [t, '十', d] => Some(digit(*t).filter(|n| *n > 1)? * 10 + digit(*d).filter(|n| *n > 0)?),
+        _ => None,
+    }
+}
+
+/// The way a level's numbers are written, for messages: 一、 （一） 1. （1）.
+fn number_shape(level: u8, n: u32) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let chinese = match n {
+        1..=9 => DIGITS[n as usize].to_string(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", DIGITS[(n % 10) as usize]),
+        _ => format!("{}十{}", DIGITS[(n / 10 % 10) as usize], DIGITS[(n % 10) as usize]),
+    };
+    match level {
+        1 => format!("{chinese}、"),
+        2 => format!("（{chinese}）"),
+        3 => format!("{n}."),
+        _ => format!("（{n}）"),
+    }
+}
+
+impl Article {
+    /// What looks wrong in the numbering of this article's headings, as
+    /// (body block, message): a number that does not follow the one before
+    /// at its level (三、 after 一、), a heading whose number belongs to
+    /// another level than it is set at, a level under no heading of the
+    /// level above (（1） under no 1.). The first heading of an article may
+    /// stand at any level.
+    pub fn heading_slips(&self) -> Vec<(usize, String)> {
+        let mut last: [Option<u32>; HEADING_LEVELS as usize + 1] = [None; 5];
+        let mut top = None;
+        let mut out = Vec::new();
+        for (b, block) in self.body.iter().enumerate() {
+            let Block::Heading { level, text } = block else {
+                continue;
+            };
+            let level = (*level).clamp(1, HEADING_LEVELS);
+            let l = level as usize;
+            let top = *top.get_or_insert(level);
+            if level > top && last[l - 1].is_none() {
+                out.push((
+                    b,
+                    format!(
+                        "the level-{level} heading `{text}` stands under no level-{} heading: number it one level up, or add the heading above it",
+                        level - 1
+                    ),
+                ));
+            }
+            match heading_number(text) {
+                Some((numbered, _)) if numbered != level => {
+                    out.push((
+                        b,
+                        format!(
+                            "the heading `{text}` is numbered as level {numbered} but set at level {level}: give it `level: {numbered}`, or renumber it"
+                        ),
+                    ));
+                    last[l] = Some(last[l].map_or(1, |m| m + 1));
+                }
+                Some((_, n)) => {
+                    let expected = last[l].map_or(1, |m| m + 1);
+                    if n != expected {
+                        out.push((
+                            b,
+                            format!(
+                                "the heading `{text}` is numbered {} where {} comes next: renumber it",
+                                number_shape(level, n),
+                                number_shape(level, expected)
+                            ),
+                        ));
+                    }
+                    last[l] = Some(n);
+                }
+                None => last[l] = Some(last[l].map_or(1, |m| m + 1)),
+            }
+            for deeper in &mut last[l + 1..] {
+                *deeper = None;
+            }
+        }
+        out
+    }
+}
+
+/// A ruled table in an article's body.
+///
+/// ```yaml
+/// table:
+///   caption: 表1 各街道改造进度        # optional, centred above, 黑体
+///   header: [街道, 小区数, 完成率]      # one header row, or a list of rows
+///   rows:
+///     - [东城街道, 12, 75%]
+///     - [{text: 合计, colspan: 2}, 78%] # a cell across two columns
+///   widths: [60, auto, auto]           # millimetres, or auto (the default)
+///   align: [left, center, right]       # per column; default center
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    /// 表题：printed centred above the table.
+    pub caption: Option<String>,
+    /// 表头：rows repeated at the top of every page the table runs onto.
+    pub header: Vec<Vec<Cell>>,
+    /// 表体：the rows.
+    pub rows: Vec<Vec<Cell>>,
+    /// Column widths in millimetres (`None`: automatic), one per column;
+    /// empty when every column is automatic.
+    pub widths: Vec<Option<f64>>,
+    /// Alignment per column; empty when every column is centred.
+    pub align: Vec<CellAlign>,
+    /// The number of columns (counting spans).
+    pub columns: usize,
+}
+
+/// One cell of a [`Table`]: a text, over `colspan` columns and `rowspan` rows.
+///
+/// ```yaml
+/// 东城街道                              # a plain cell
+/// {text: 合计, colspan: 2}             # a merged cell
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// The text; empty for an empty cell.
+    pub text: String,
+    /// Columns it spans (at least 1).
+    pub colspan: u32,
+    /// Rows it spans (at least 1).
+    pub rowspan: u32,
+}
+
+impl Cell {
+    /// A cell of one column and one row.
+    pub fn new(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            colspan: 1,
+            rowspan: 1,
+        }
+    }
+}
+
+/// How the text of a table's column stands in its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellAlign {
+    /// 左对齐.
+    #[serde(alias = "左")]
+    Left,
+    /// 居中 (the default).
+    #[serde(alias = "中", alias = "centre")]
+    Center,
+    /// 右对齐 (figures).
+    #[serde(alias = "右")]
+    Right,
+}
+
+impl CellAlign {
+    /// The CSS / Typst / OOXML keyword.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            CellAlign::Left => "left",
+            CellAlign::Center => "center",
+            CellAlign::Right => "right",
+        }
+    }
+}
+
+impl Table {
+    /// A checked table: every row fills the columns exactly (spans counted,
+    /// cells spanning rows from above included), no span runs past an edge,
+    /// widths fit the type area. `header` rows come first; the column count
+    /// is the first row's.
+    pub fn new(
+        caption: Option<String>,
+        header: Vec<Vec<Cell>>,
+        rows: Vec<Vec<Cell>>,
+        widths: Vec<Option<f64>>,
+        align: Vec<CellAlign>,
+    ) -> Result<Table, String> {
+        if rows.is_empty() {
+            return Err(if header.is_empty() {
+                "empty table: give its rows under `rows:`, one list of cells a row".into()
+            } else {
+                "the table has a header but no rows: give them under `rows:`".into()
+            });
+        }
+        let columns = check_spans(&header, &rows)?;
+        if !widths.is_empty() {
+            if widths.len() != columns {
+                return Err(format!(
+                    "`widths` gives {} widths for a table of {columns} columns: give one a column (a number of millimetres or auto)",
+                    widths.len()
+                ));
+            }
+            let given: f64 = widths.iter().flatten().sum();
+            let autos = widths.iter().filter(|w| w.is_none()).count();
+            let room = crate::format::page::TYPE_WIDTH_MM;
+            let least = crate::format::page::TABLE_MIN_COLUMN_MM;
+            let need = given + autos as f64 * least;
+            if need > room + 1e-6 {
+                let scale = (room - autos as f64 * least) / given;
+                let fitted: Vec<String> = widths
+                    .iter()
+                    .map(|w| match w {
+                        Some(w) => format!("{}", (w * scale * 10.0).floor() / 10.0),
+                        None => "auto".into(),
+                    })
+                    .collect();
+                return Err(format!(
+                    "the table's columns need {need:.1} mm but the type area is {room} mm wide: make the widths fit, e.g. widths: [{}]",
+                    fitted.join(", ")
+                ));
+            }
+        }
+        if !align.is_empty() && align.len() != columns {
+            return Err(format!(
+                "`align` gives {} alignments for a table of {columns} columns: give one a column (left, center or right)",
+                align.len()
+            ));
+        }
+        Ok(Table {
+            caption,
+            header,
+            rows,
+            widths,
+            align,
+            columns,
+        })
+    }
+
+    /// The alignment of column `column`.
+    pub fn align_of(&self, column: usize) -> CellAlign {
+        self.align.get(column).copied().unwrap_or(CellAlign::Center)
+    }
+
+    /// Every row, header rows first, each cell with the column it starts
+    /// in: `(header?, row, [(column, cell)])`.
+    pub fn placed(&self) -> Vec<(bool, Vec<(usize, &Cell)>)> {
+        let mut taken: Vec<u32> = vec![0; self.columns];
+        let mut out = Vec::new();
+        for (is_header, row) in self
+            .header
+            .iter()
+            .map(|r| (true, r))
+            .chain(self.rows.iter().map(|r| (false, r)))
+        {
+            let mut placed = Vec::new();
+            let mut column = 0;
+            for cell in row {
+                while column < self.columns && taken[column] > 0 {
+                    column += 1;
+                }
+                placed.push((column, cell));
+                for t in taken.iter_mut().skip(column).take(cell.colspan as usize) {
+                    *t = cell.rowspan;
+                }
+                column += cell.colspan as usize;
+            }
+            for t in &mut taken {
+                *t = t.saturating_sub(1);
+            }
+            out.push((is_header, placed));
+        }
+        out
+    }
+
+    /// The table as a grid of texts, row by row: a cell's text at the place
+    /// it starts, empty texts under its spans.
+    pub fn grid(&self) -> Vec<Vec<String>> {
+        self.placed()
+            .into_iter()
+            .map(|(_, row)| {
+                let mut line = vec![String::new(); self.columns];
+                for (column, cell) in row {
+                    if let Some(slot) = line.get_mut(column) {
+                        slot.clone_from(&cell.text);
+                    }
+                }
+                line
+            })
+            .collect()
+    }
+}
+
+/// Checks that every row fills the table's columns, counting cells that
+/// span rows from above; returns the column count.
+fn check_spans(header: &[Vec<Cell>], rows: &[Vec<Cell>]) -> Result<usize, String> {
+    let all: Vec<(&str, usize, &Vec<Cell>)> = header
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ("header row", i + 1, r))
+        .chain(rows.iter().enumerate().map(|(i, r)| ("row", i + 1, r)))
+        .collect();
+    let columns: usize = all[0].2.iter().map(|c| c.colspan as usize).sum();
+    if columns == 0 {
+        return Err(format!("{} {} of the table has no cells", all[0].0, all[0].1));
+    }
+    let mut taken: Vec<u32> = vec![0; columns];
+    for (index, (what, n, row)) in all.iter().enumerate() {
+        let in_header = index < header.len();
+        let left = if in_header { header.len() - index } else { all.len() - index };
+        let mut column = 0;
+        for cell in row.iter() {
+            while column < columns && taken[column] > 0 {
+                column += 1;
+            }
+            let end = column + cell.colspan as usize;
+            if end > columns {
+                return Err(format!(
+                    "{what} {n} of the table has more cells than its {columns} columns (the cell `{}` would reach column {end}): remove a cell or a span, or widen the first row",
+                    cell.text
+                ));
+            }
+            if cell.rowspan as usize > left {
+                return Err(format!(
+                    "the cell `{}` in {what} {n} spans {} rows but only {left} {} from there: lower its rowspan",
+                    cell.text,
+                    cell.rowspan,
+                    if in_header { "header rows follow" } else { "rows follow" }
+                ));
+            }
+            if taken[column..end].iter().any(|t| *t > 0) {
+                return Err(format!(
+                    "the cell `{}` in {what} {n} overlaps a cell spanning down from a row above: remove it or lower that rowspan",
+                    cell.text
+                ));
+            }
+            for t in &mut taken[column..end] {
+                *t = cell.rowspan;
+            }
+            column = end;
+        }
+        let filled = taken.iter().filter(|t| **t > 0).count();
+        if filled != columns {
+            return Err(format!(
+                "{what} {n} of the table fills {filled} of its {columns} columns (spans counted): give every row the same number of cells, an empty one as \"\""
+            ));
+        }
+        for t in &mut taken {
+            *t = t.saturating_sub(1);
+        }
+    }
+    Ok(columns)
 }
 
 /// The distribution footer (报尾).
@@ -528,6 +934,34 @@ pub struct Style {
     /// an odd page moves to the next (even) page; default false.
     #[serde(default)]
     pub footer_on_even_page: Option<bool>,
+    /// 加粗的标题层次：the heading levels set bold, e.g. [3] or [2, 3];
+    /// default none (GB/T 9704 names faces for the levels, not bold).
+    #[serde(default)]
+    pub heading_bold: Option<HeadingLevels>,
+}
+
+/// A list of heading levels (1–4), e.g. `[2, 3]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct HeadingLevels(pub Vec<u8>);
+
+impl HeadingLevels {
+    /// Whether `level` is among them.
+    pub fn has(&self, level: u8) -> bool {
+        self.0.contains(&level)
+    }
+}
+
+impl<'de> Deserialize<'de> for HeadingLevels {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let levels = Vec::<u8>::deserialize(deserializer)?;
+        match levels.iter().find(|l| !(1..=HEADING_LEVELS).contains(*l)) {
+            Some(l) => Err(de::Error::custom(format!(
+                "there is no heading level {l}: levels are 1 (一、), 2 (（一）), 3 (1.) and 4 (（1）)"
+            ))),
+            None => Ok(HeadingLevels(levels)),
+        }
+    }
 }
 
 impl Style {
@@ -544,6 +978,7 @@ impl Style {
             grid: self.grid.or(base.grid),
             hanging_punctuation: self.hanging_punctuation.or(base.hanging_punctuation),
             footer_on_even_page: self.footer_on_even_page.or(base.footer_on_even_page),
+            heading_bold: self.heading_bold.or(base.heading_bold),
         }
     }
 }
@@ -1010,9 +1445,273 @@ struct BlockFields {
     text: Option<Text>,
     heading: Option<Text>,
     subheading: Option<Text>,
+    level: Option<u8>,
     photo: Option<Text>,
     caption: Option<Text>,
     width: Option<f64>,
+    table: Option<TableFields>,
+}
+
+/// The keys of a `table:` mapping.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TableFields {
+    #[serde(default)]
+    caption: Option<Text>,
+    #[serde(default)]
+    header: Option<HeaderRows>,
+    #[serde(default)]
+    rows: Option<Vec<Row>>,
+    #[serde(default)]
+    widths: Option<Vec<Width>>,
+    #[serde(default)]
+    align: Option<Vec<CellAlign>>,
+}
+
+impl TableFields {
+    fn into_table(self) -> Result<Table, String> {
+        Table::new(
+            self.caption.map(|c| c.0),
+            self.header.map(|h| h.0).unwrap_or_default(),
+            self.rows
+                .unwrap_or_default()
+                .into_iter()
+                .map(|r| r.0)
+                .collect(),
+            self.widths
+                .unwrap_or_default()
+                .into_iter()
+                .map(|w| w.0)
+                .collect(),
+            self.align.unwrap_or_default(),
+        )
+    }
+}
+
+/// A row of a table: a list of cells.
+struct Row(Vec<Cell>);
+
+impl<'de> Deserialize<'de> for Row {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RowVisitor;
+        impl<'de> Visitor<'de> for RowVisitor {
+            type Value = Row;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a row: a list of cells, e.g. [东城街道, 12, 75%]")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Row, A::Error> {
+                let mut cells = Vec::new();
+                while let Some(cell) = seq.next_element::<Cell>()? {
+                    cells.push(cell);
+                }
+                Ok(Row(cells))
+            }
+        }
+        deserializer.deserialize_seq(RowVisitor)
+    }
+}
+
+/// `header:` — one row (a list of cells) or several (a list of rows).
+struct HeaderRows(Vec<Vec<Cell>>);
+
+impl<'de> Deserialize<'de> for HeaderRows {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        enum Item {
+            Cell(Cell),
+            Row(Vec<Cell>),
+        }
+        impl<'de> Deserialize<'de> for Item {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct ItemVisitor;
+                impl<'de> Visitor<'de> for ItemVisitor {
+                    type Value = Item;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str("a cell or a row of cells")
+                    }
+                    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Item, A::Error> {
+                        let mut cells = Vec::new();
+                        while let Some(cell) = seq.next_element::<Cell>()? {
+                            cells.push(cell);
+                        }
+                        Ok(Item::Row(cells))
+                    }
+                    fn visit_str<E: de::Error>(self, v: &str) -> Result<Item, E> {
+                        CellVisitor.visit_str(v).map(Item::Cell)
+                    }
+                    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Item, E> {
+                        Ok(Item::Cell(Cell::new(v.to_string())))
+                    }
+                    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Item, E> {
+                        Ok(Item::Cell(Cell::new(v.to_string())))
+                    }
+                    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Item, E> {
+                        Ok(Item::Cell(Cell::new(v.to_string())))
+                    }
+                    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Item, E> {
+                        Ok(Item::Cell(Cell::new(v.to_string())))
+                    }
+                    fn visit_unit<E: de::Error>(self) -> Result<Item, E> {
+                        Ok(Item::Cell(Cell::new("")))
+                    }
+                    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Item, A::Error> {
+                        CellVisitor.visit_map(map).map(Item::Cell)
+                    }
+                }
+                deserializer.deserialize_any(ItemVisitor)
+            }
+        }
+        let items = Vec::<Item>::deserialize(deserializer)?;
+        let rows = items.iter().filter(|i| matches!(i, Item::Row(_))).count();
+        if rows == 0 {
+            let row = items
+                .into_iter()
+                .filter_map(|i| match i {
+                    Item::Cell(c) => Some(c),
+                    Item::Row(_) => None,
+                })
+                .collect::<Vec<_>>();
+            return Ok(HeaderRows(if row.is_empty() { Vec::new() } else { vec![row] }));
+        }
+        if rows != items.len() {
+            return Err(de::Error::custom(
+                "`header` is one row (a list of cells) or a list of rows; this one mixes cells and rows",
+            ));
+        }
+        Ok(HeaderRows(
+            items
+                .into_iter()
+                .filter_map(|i| match i {
+                    Item::Row(r) => Some(r),
+                    Item::Cell(_) => None,
+                })
+                .collect(),
+        ))
+    }
+}
+
+/// A column width: millimetres, or `auto`.
+struct Width(Option<f64>);
+
+impl<'de> Deserialize<'de> for Width {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct WidthVisitor;
+        impl Visitor<'_> for WidthVisitor {
+            type Value = Width;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a width in millimetres or auto")
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Width, E> {
+                if v > 0.0 && v.is_finite() {
+                    Ok(Width(Some(v)))
+                } else {
+                    Err(E::custom(format!(
+                        "{v} is not a column width: give millimetres above 0, or auto"
+                    )))
+                }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Width, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Width, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Width, E> {
+                let v = v.trim();
+                if v == "auto" || v == "自动" {
+                    return Ok(Width(None));
+                }
+                match v.trim_end_matches("mm").trim().parse::<f64>() {
+                    Ok(n) => self.visit_f64(n),
+                    Err(_) => Err(E::custom(format!(
+                        "`{v}` is not a column width: give millimetres above 0, or auto"
+                    ))),
+                }
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Width, E> {
+                Ok(Width(None))
+            }
+        }
+        deserializer.deserialize_any(WidthVisitor)
+    }
+}
+
+/// Reads a [`Cell`]: a text (a number is its digits, an empty value an
+/// empty cell) or a mapping with `text`, `colspan` and `rowspan`.
+struct CellVisitor;
+
+impl<'de> Visitor<'de> for CellVisitor {
+    type Value = Cell;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a cell: its text, or {text: …, colspan: N, rowspan: N}")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
+        check_characters(v).map_err(E::custom)?;
+        Ok(Cell::new(Text::new(v).map(|t| t.0).unwrap_or_default()))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
+        Ok(Cell::new(v.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
+        Ok(Cell::new(v.to_string()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
+        Ok(Cell::new(v.to_string()))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Cell, E> {
+        Ok(Cell::new(v.to_string()))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
+        Ok(Cell::new(""))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Cell, A::Error> {
+        Err(de::Error::custom(
+            "a list where a cell belongs: a row is one list of cells, and a cell is a text (or {text: …, colspan: N})",
+        ))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cell, A::Error> {
+        let mut cell = Cell::new("");
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "text" => cell = Cell { text: map.next_value::<CellText>()?.0, ..cell },
+                "colspan" | "rowspan" => {
+                    let n = map.next_value::<Count>()?.0;
+                    if key == "colspan" {
+                        cell.colspan = n;
+                    } else {
+                        cell.rowspan = n;
+                    }
+                }
+                "heading" | "subheading" | "photo" | "table" | "lead" | "caption" => {
+                    return Err(de::Error::custom(format!(
+                        "a table cell holds text only (`text`, `colspan`, `rowspan`), not a `{key}`: put it before or after the table"
+                    )));
+                }
+                other => {
+                    return Err(de::Error::custom(format!(
+                        "unknown key `{other}` in a table cell: a cell has `text`, `colspan` and `rowspan`"
+                    )));
+                }
+            }
+        }
+        Ok(cell)
+    }
+}
+
+/// The text of a cell given as `text:` (may be empty).
+struct CellText(String);
+
+impl<'de> Deserialize<'de> for CellText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(CellVisitor)
+            .map(|c| CellText(c.text))
+    }
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(CellVisitor)
+    }
 }
 
 impl BlockFields {
@@ -1022,15 +1721,29 @@ impl BlockFields {
             self.heading.is_some(),
             self.subheading.is_some(),
             self.photo.is_some(),
+            self.table.is_some(),
         ];
         if kinds.iter().filter(|k| **k).count() != 1 {
             return Err(
-                "a body entry is one of: a paragraph (`text`, with an optional `lead`), a `heading`, a `subheading` or a `photo`; this one mixes them or has none"
+                "a body entry is one of: a paragraph (`text`, with an optional `lead`), a `heading` (with an optional `level`), a `photo` or a `table`; this one mixes them or has none"
                 .into(),
             );
         }
         if (self.caption.is_some() || self.width.is_some()) && self.photo.is_none() {
             return Err("`caption` and `width` belong to a `photo`".into());
+        }
+        if let Some(table) = self.table {
+            return table.into_table().map(Block::Table);
+        }
+        if let Some(level) = self.level {
+            if self.heading.is_none() {
+                return Err("`level` belongs to a `heading`".into());
+            }
+            if !(1..=HEADING_LEVELS).contains(&level) {
+                return Err(format!(
+                    "there is no heading level {level}: levels are 1 (一、), 2 (（一）), 3 (1.) and 4 (（1）)"
+                ));
+            }
         }
         if let Some(path) = self.photo {
             if let Some(w) = self.width
@@ -1048,7 +1761,7 @@ impl BlockFields {
         }
         if let Some(text) = self.heading {
             return Ok(Block::Heading {
-                level: 1,
+                level: self.level.unwrap_or(1),
                 text: text.0,
             });
         }

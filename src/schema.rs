@@ -182,13 +182,22 @@ fn definitions() -> Value {
                     "type": "object",
                     "additionalProperties": false,
                     "required": ["heading"],
-                    "properties": {"heading": text("一级标题（黑体），连同序号写出。", "一、主要做法")},
+                    "properties": {
+                        "heading": text("标题，连同序号写出：一级“一、”（黑体），二级“（一）”（楷体），三级“1.”、四级“（1）”（仿宋）。", "一、主要做法"),
+                        "level": {"type": "integer", "minimum": 1, "maximum": 4, "default": 1, "description": "标题层次：1 一、，2 （一），3 1.，4 （1）；默认 1。"},
+                    },
                 },
                 {
                     "type": "object",
                     "additionalProperties": false,
                     "required": ["subheading"],
-                    "properties": {"subheading": text("二级标题（楷体），连同序号写出。", "（一）健全组织体系")},
+                    "properties": {"subheading": text("二级标题（楷体），连同序号写出；同 heading 加 level: 2。", "（一）健全组织体系")},
+                },
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["table"],
+                    "properties": {"table": {"$ref": "#/definitions/table"}},
                 },
                 {
                     "type": "object",
@@ -201,6 +210,46 @@ fn definitions() -> Value {
                     },
                 },
             ],
+        },
+        "cell": {
+            "description": "单元格：写出文字（数字照写；空格写作 \"\"），合并单元格写成 {text: 合计, colspan: 2}。",
+            "oneOf": [
+                {"type": ["string", "number", "boolean", "null"]},
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                        "text": {"type": ["string", "number", "boolean", "null"], "description": "单元格文字。"},
+                        "colspan": {"$ref": "#/definitions/count", "description": "横向合并的列数，默认 1。"},
+                        "rowspan": {"$ref": "#/definitions/count", "description": "纵向合并的行数，默认 1。"},
+                    },
+                },
+            ],
+        },
+        "row": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/cell"}, "description": "一行：单元格列表。"},
+        "table": {
+            "description": "表格：表题（可选）、表头行、各行；每行的单元格数（计入合并）相同。",
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["rows"],
+            "properties": {
+                "caption": text("表题，居中印在表格上方（黑体）。", "表1 各街道改造进度"),
+                "header": {
+                    "description": "表头：一行（单元格列表）或多行（行的列表）；表格跨页时在每页顶端重复。",
+                    "oneOf": [{"$ref": "#/definitions/row"}, {"type": "array", "items": {"$ref": "#/definitions/row"}}],
+                },
+                "rows": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/row"}, "description": "表体各行。"},
+                "widths": {
+                    "description": "各列宽度（毫米）或 auto（自动，默认）；合计不超过版心宽 156 毫米。",
+                    "type": "array",
+                    "items": {"oneOf": [{"type": "number", "exclusiveMinimum": 0}, {"const": "auto"}]},
+                },
+                "align": {
+                    "description": "各列对齐：left 左、center 居中（默认）、right 右。",
+                    "type": "array",
+                    "items": {"enum": ["left", "center", "right", "左", "中", "右"]},
+                },
+            },
         },
         "footer": {
             "description": "报尾：印在末页下端两条横线之间。系列设置中的报尾各项可在某一期中单独覆盖。",
@@ -237,6 +286,7 @@ fn definitions() -> Value {
                 "grid": {"enum": ["strict", "typst"], "description": "字符网格：strict 每个汉字和全角标点各占 28 格中的一格（默认，同公文 Word 模板）；typst 由 Typst 自行两端对齐。"},
                 "hanging_punctuation": {"type": "boolean", "description": "行首禁则：true 让本应出现在行首的点号悬挂在行末（默认）；false 把前一个字一同移到下一行并把该行均匀撑满。"},
                 "footer_on_even_page": {"type": "boolean", "description": "双面印刷：正文结束在奇数页时把版记移到下一页（偶数页），默认 false。"},
+                "heading_bold": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 4}, "uniqueItems": true, "description": "加粗的标题层次，如 [3] 或 [2, 3]；默认不加粗（国家标准只规定字体）。"},
             },
         },
     })

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::Path;
 
-use jianbao::model::{Article, Block, Column, Issue, Text};
+use jianbao::model::{Article, Block, Cell, CellAlign, Column, Issue, Table, Text};
 
 use crate::support::{model, root, run_in, stderr};
 
@@ -210,7 +210,7 @@ fn libreoffices_pdf_of_it_opens_a_new_column_at_the_end() {
 }
 
 #[test]
-fn a_word_document_in_words_own_styles_keeps_its_table_as_a_comment() {
+fn a_word_document_in_words_own_styles_brings_its_table() {
     let dir = setup(ISSUE, "plain.docx");
     let before = model(&dir.path().join("issue.yaml"));
     let out = add(
@@ -218,20 +218,14 @@ fn a_word_document_in_words_own_styles_keeps_its_table_as_a_comment() {
         &["issue.yaml", "plain.docx", "--column", "工作交流"],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains(
-            "paragraph 5–8: a table has no place in an article; its 4 cells are kept as a comment"
-        ),
-        "{}",
-        stderr(&out)
-    );
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
     let after = fs::read_to_string(dir.path().join("issue.yaml")).unwrap();
     let block = inserted(ISSUE, &after);
     assert!(after.contains(&format!(
         "带动家家户户整治房前屋后。\n{block}  - name: 基层动态\n"
     )));
     assert!(
-        block.contains("          # jianbao add: paragraph 5–8, a table:\n          # 参加志愿服务一次\n          # 5 分\n          # 评为清洁庭院\n          # 10 分\n          - heading: 二、用好积分成果\n"),
+        block.contains("          - table:\n              header: [参加志愿服务一次, 5 分]\n              rows:\n                - [评为清洁庭院, 10 分]\n"),
         "{block}"
     );
     let p = |lead: Option<&str>, text: &str| Block::Paragraph {
@@ -255,6 +249,16 @@ fn a_word_document_in_words_own_styles_keeps_its_table_as_a_comment() {
             p(
                 Some("细则由村民议定。"),
                 "村两委起草积分办法，经村民代表大会逐条讨论通过，张贴在村口公示栏，人人都能看懂、都能参与。",
+            ),
+            Block::Table(
+                Table::new(
+                    None,
+                    vec![vec![Cell::new("参加志愿服务一次"), Cell::new("5 分")]],
+                    vec![vec![Cell::new("评为清洁庭院"), Cell::new("10 分")]],
+                    Vec::new(),
+                    vec![CellAlign::Left, CellAlign::Left],
+                )
+                .unwrap(),
             ),
             h("二、用好积分成果"),
             p(

@@ -6,7 +6,7 @@ use std::fs;
 
 use jianbao::input::{self, Input};
 use jianbao::model::{
-    Article, Block, Column, Count, Date, Footer, Issue, Kind, Lines, Style, Text,
+    Article, Block, Cell, Column, Count, Date, Footer, Issue, Kind, Lines, Style, Table, Text,
 };
 use jianbao::read::text::{ImportOptions, decode, import};
 use jianbao::read::yaml::{Source, read_issue};
@@ -39,6 +39,29 @@ fn fixture(name: &str) -> String {
     fs::read_to_string(root().join("tests/fixtures/import").join(name)).unwrap()
 }
 
+/// `issue` as its text can hold it: a table is its caption and its grid of
+/// texts, the first row the header; spans, alignments and widths are not
+/// in the text.
+fn as_text_holds(mut issue: Issue) -> Issue {
+    for column in &mut issue.columns {
+        for article in &mut column.articles {
+            for block in &mut article.body {
+                if let Block::Table(table) = block {
+                    let mut rows: Vec<Vec<Cell>> = table
+                        .grid()
+                        .into_iter()
+                        .map(|r| r.into_iter().map(Cell::new).collect())
+                        .collect();
+                    let body = rows.split_off(1);
+                    *table = Table::new(table.caption.clone(), rows, body, Vec::new(), Vec::new())
+                        .unwrap();
+                }
+            }
+        }
+    }
+    issue
+}
+
 #[test]
 fn every_sample_survives_text_and_back() {
     for path in samples() {
@@ -47,7 +70,8 @@ fn every_sample_survives_text_and_back() {
         let back = imported(&txt);
         // The series file's settings are in the model; the text has them all.
         assert_eq!(
-            back, issue,
+            back,
+            as_text_holds(issue.clone()),
             "{path}: YAML → text → import gives the same model"
         );
         assert_eq!(

@@ -21,6 +21,7 @@
 //! - `fuzzed`: every saved fuzzing finding, replayed and refused;
 //! - `office`: DOCX (python-docx, openxml-audit, LibreOffice) and OFD;
 //! - `word`: Word documents as Word makes them, imported (fixtures/word).
+//! - `tables`: four heading levels and tables, laid out, written and read back;
 //! - `add`: a submitted article (Word, PDF, text) added to an issue file;
 //! - `preview`: `jianbao preview` over raw HTTP and in Chromium (playwright).
 
@@ -44,5 +45,6 @@ mod pages;
 mod photos;
 mod preview;
 mod safety;
+mod tables;
 mod watch;
 mod word;

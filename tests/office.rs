@@ -474,7 +474,10 @@ fn docx_reads_back_with_its_grid_styles_and_fonts() {
             body.contains("w:vertAnchor=\"margin\"") && body.contains("w:tblpYSpec=\"bottom\"")
         );
         assert!(body.contains("<w:cantSplit/>"));
-        let table = &body[body.find("<w:tbl>").unwrap()..body.find("</w:tbl>").unwrap()];
+        // The footer block's table (a body table may come before it).
+        let anchor = body.find("w:tblpYSpec=\"bottom\"").unwrap();
+        let start = body[..anchor].rfind("<w:tbl>").unwrap();
+        let table = &body[start..start + body[start..].find("</w:tbl>").unwrap()];
         let (lines, kept) = (
             table.matches("<w:pStyle w:val=\"版记\"/>").count(),
             table
@@ -526,12 +529,21 @@ fn docx_reads_back_with_its_grid_styles_and_fonts() {
                         );
                     }
                     jianbao::model::Block::Heading { level, text } => {
-                        let style = if *level == 1 {
-                            "一级标题"
-                        } else {
-                            "二级标题"
-                        };
+                        let style = jianbao::format::styles::heading(*level);
                         assert!(paragraphs.iter().any(|(s, t)| s == style && t == text));
+                    }
+                    jianbao::model::Block::Table(table) => {
+                        // python-docx reads the cells: each text in a 表头 or
+                        // 表格文字 paragraph of the document's tables.
+                        let tables = d["tables"].to_string();
+                        for row in table.grid() {
+                            for cell in row.iter().filter(|c| !c.is_empty()) {
+                                assert!(
+                                    tables.contains(&format!("\"text\":\"{cell}\"")),
+                                    "{rel}: table cell {cell}"
+                                );
+                            }
+                        }
                     }
                     jianbao::model::Block::Photo { .. } => {}
                 }
@@ -1397,6 +1409,7 @@ fn shape(issue: &jianbao::model::Issue) -> Vec<String> {
                     Block::Paragraph { lead, .. } => format!("paragraph, lead {lead:?}"),
                     Block::Heading { level, text } => format!("heading {level} {text}"),
                     Block::Photo { caption, .. } => format!("photo {caption:?}"),
+                    Block::Table(table) => format!("table {:?}", table.grid()),
                 });
             }
         }

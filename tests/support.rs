@@ -194,6 +194,19 @@ pub struct Page {
     pub rects: Vec<Rect>,
     /// Images: position and size, millimetres (no fill).
     pub images: Vec<Rect>,
+    /// Stroked straight lines: from (x, y) to (x, y), and the stroke's
+    /// thickness, millimetres.
+    pub lines: Vec<Stroke>,
+}
+
+/// A stroked straight line; millimetres.
+#[derive(Debug, Clone)]
+pub struct Stroke {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+    pub thickness: f64,
 }
 
 impl Page {
@@ -318,6 +331,16 @@ pub fn pages(document: &PagedDocument) -> Vec<Page> {
                     });
                 }
                 FrameItem::Shape(shape, _) => {
+                    if let (Geometry::Line(to), Some(stroke)) = (&shape.geometry, &shape.stroke) {
+                        let end = typst::layout::Point::new(pos.x + to.x, pos.y + to.y).transform(ts);
+                        out.lines.push(Stroke {
+                            x0: mm(at.x),
+                            y0: mm(at.y),
+                            x1: mm(end.x),
+                            y1: mm(end.y),
+                            thickness: mm(stroke.thickness),
+                        });
+                    }
                     if let (Geometry::Rect(size), Some(fill)) = (&shape.geometry, &shape.fill) {
                         let (c, black) = cmyk(fill);
                         out.rects.push(Rect {

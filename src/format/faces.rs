@@ -42,9 +42,9 @@ pub const FALLBACK_FAMILY: &str = "Noto Serif CJK SC";
 pub enum Role {
     /// 小标宋: the bulletin name and article titles.
     Title,
-    /// 仿宋: body text and the footer.
+    /// 仿宋: body text, level-3 and level-4 headings, table cells, the footer.
     Fang,
-    /// 黑体: handling mark, column headings, level-1 headings.
+    /// 黑体: handling mark, column headings, level-1 headings, table headers.
     Hei,
     /// 楷体: lead sentences, level-2 headings, subtitles.
     Kai,
@@ -78,6 +78,16 @@ impl Role {
             Face::Kai => Role::Kai,
             Face::Hei => Role::Hei,
             Face::Fang => Role::Fang,
+        }
+    }
+
+    /// The face of a heading of `level` (GB/T 9704): 一、 黑体, （一） 楷体,
+    /// 1. and （1） 仿宋.
+    pub fn of_heading(level: u8) -> Role {
+        match level {
+            1 => Role::Hei,
+            2 => Role::Kai,
+            _ => Role::Fang,
         }
     }
 
@@ -244,4 +254,9 @@ impl Faces {
     pub fn all(&self) -> [&str; 5] {
         Role::ALL.map(|role| self.get(role).as_str())
     }
+}
+
+/// The template's role key of a heading of `level`.
+pub fn heading_face(level: u8) -> &'static str {
+    Role::of_heading(level).key()
 }

@@ -58,6 +58,26 @@ pub const STAR_PT: f64 = 14.0;
 /// See [`STAR_PT`].
 pub const STAR_GAP_EM: f64 = 1.6;
 
+/// The stroke around each glyph of a heading set bold (`heading_bold`):
+/// the shipped and office faces have no bold weight, and Word's own
+/// synthetic bold looks the same.
+pub const BOLD_STROKE_PT: f64 = 0.4;
+
+/// Table text: 四号 (the header row in 黑体, the cells in 仿宋); each line
+/// of a cell is one grid pitch tall, so a table takes whole grid lines.
+pub const TABLE_PT: f64 = 14.0;
+
+/// Table rules, points (Word's default single border).
+pub const TABLE_RULE_PT: f64 = 0.5;
+
+/// A table cell's inner margin left and right, millimetres (Word's default
+/// 0.19 cm), so the Word copy's columns hold what the PDF's do.
+pub const TABLE_CELL_MARGIN_MM: f64 = 1.9;
+
+/// The narrowest a column of automatic width may become, millimetres: one
+/// 四号 character between its margins.
+pub const TABLE_MIN_COLUMN_MM: f64 = 2.0 * TABLE_CELL_MARGIN_MM + TABLE_PT * MM_PER_PT;
+
 /// Tracking that makes a 三号 character take one cell.
 pub const BODY_TRACKING_PT: f64 = CELL_PT - BODY_SIZE_PT;
 
@@ -112,10 +132,27 @@ pub struct Practice {
     pub footer_rules: (f64, f64),
     /// The page number's distance below the type area, millimetres.
     pub page_number_gap: f64,
+    /// Tables: text size (pt), rule width (pt), cell margin left and right (mm).
+    pub table: TableFacts,
+    /// The face role of each heading level, 1 to 4.
+    pub heading_faces: [&'static str; 4],
+    /// The stroke that sets a heading bold (the faces have no bold), points.
+    pub bold_stroke: f64,
     /// 字号 name → points.
     pub sizes: std::collections::BTreeMap<&'static str, f64>,
     /// The families each role uses when the caller does not say, best first.
     pub fonts: std::collections::BTreeMap<&'static str, Vec<&'static str>>,
+}
+
+/// The print facts of a body table.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableFacts {
+    /// Text size, points.
+    pub size: f64,
+    /// Rule width, points.
+    pub rule: f64,
+    /// Cell margin left and right, millimetres.
+    pub margin: f64,
 }
 
 /// A width and a height.
@@ -165,6 +202,13 @@ impl Practice {
             star: (STAR_PT, STAR_GAP_EM),
             footer_rules: (FOOTER_OUTER_RULE_MM, FOOTER_INNER_RULE_MM),
             page_number_gap: PAGE_NUMBER_GAP_MM,
+            table: TableFacts {
+                size: TABLE_PT,
+                rule: TABLE_RULE_PT,
+                margin: TABLE_CELL_MARGIN_MM,
+            },
+            heading_faces: [1, 2, 3, 4].map(crate::format::faces::heading_face),
+            bold_stroke: BOLD_STROKE_PT,
             sizes: SIZES.into_iter().collect(),
             fonts: Role::ALL
                 .into_iter()

@@ -16,6 +16,23 @@ pub const SOURCE: &str = "来源";
 pub const HEADING_1: &str = "一级标题";
 /// Level-2 headings (（一）).
 pub const HEADING_2: &str = "二级标题";
+/// Level-3 headings (1.).
+pub const HEADING_3: &str = "三级标题";
+/// Level-4 headings (（1）).
+pub const HEADING_4: &str = "四级标题";
+/// The headings' styles, level 1 first.
+pub const HEADINGS: [&str; 4] = [HEADING_1, HEADING_2, HEADING_3, HEADING_4];
+/// A table's caption (表题).
+pub const TABLE_CAPTION: &str = "表题";
+/// The text of a table's header cells.
+pub const TABLE_HEADER: &str = "表头";
+/// The text of a table's cells.
+pub const TABLE_TEXT: &str = "表格文字";
+
+/// The style of a heading of `level` (1–4).
+pub fn heading(level: u8) -> &'static str {
+    HEADINGS[usize::from(level.clamp(1, 4)) - 1]
+}
 /// Column headings 【…】.
 pub const COLUMN: &str = "栏目";
 /// A title in the contents.

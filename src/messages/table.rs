@@ -292,8 +292,94 @@ const INPUT: &[(&str, &str)] = &[
         "段落为空：请删去这一行或写上内容",
     ),
     (
-        "a body entry is one of: a paragraph (`text`, with an optional `lead`), a `heading`, a `subheading` or a `photo`; this one mixes them or has none",
-        "正文的每一项只能是一种：段落（`text`，可带 `lead`）、`heading`、`subheading` 或 `photo`；这一项混用了几种，或一种也没有",
+        "a body entry is one of: a paragraph (`text`, with an optional `lead`), a `heading` (with an optional `level`), a `photo` or a `table`; this one mixes them or has none",
+        "正文的每一项只能是一种：段落（`text`，可带 `lead`）、`heading`（可带 `level`）、`photo` 或 `table`；这一项混用了几种，或一种也没有",
+    ),
+    ("`level` belongs to a `heading`", "`level` 只能用于 `heading`"),
+    (
+        "there is no heading level {}: levels are 1 (一、), 2 (（一）), 3 (1.) and 4 (（1）)",
+        "没有第 {} 级标题：标题层次为 1（一、）、2（（一））、3（1.）、4（（1））",
+    ),
+    (
+        "the level-{} heading `{}` stands under no level-{} heading: number it one level up, or add the heading above it",
+        "第 {0} 级标题 `{1}` 上面没有第 {2} 级标题：请把它提高一级编号，或补上上一级标题",
+    ),
+    (
+        "the heading `{}` is numbered as level {} but set at level {}: give it `level: {}`, or renumber it",
+        "标题 `{0}` 的序号属于第 {1} 级，却设为第 {2} 级：请写 `level: {3}`，或改正序号",
+    ),
+    (
+        "the heading `{}` is numbered {} where {} comes next: renumber it",
+        "标题 `{0}` 的序号是 {1}，这里应为 {2}：请改正序号",
+    ),
+    (
+        "headings are numbered 一、 then （一） then 1. then （1）, each level counting from 1 under the heading above it",
+        "标题序号依次为 一、（一）1.（1），每一级在上一级标题下从 1 起编",
+    ),
+    (
+        "empty table: give its rows under `rows:`, one list of cells a row",
+        "表格为空：请在 `rows:` 下写出各行，每行一个单元格列表",
+    ),
+    (
+        "the table has a header but no rows: give them under `rows:`",
+        "表格只有表头没有表体：请在 `rows:` 下写出各行",
+    ),
+    (
+        "`widths` gives {} widths for a table of {} columns: give one a column (a number of millimetres or auto)",
+        "`widths` 给了 {0} 个宽度，表格却有 {1} 列：请每列给一个（毫米数或 auto）",
+    ),
+    (
+        "the table's columns need {} mm but the type area is {} mm wide: make the widths fit, e.g. widths: [{}]",
+        "表格各列需要 {0} 毫米，版心只有 {1} 毫米宽：请减小列宽，例如 widths: [{2}]",
+    ),
+    (
+        "`align` gives {} alignments for a table of {} columns: give one a column (left, center or right)",
+        "`align` 给了 {0} 个对齐方式，表格却有 {1} 列：请每列给一个（left、center 或 right）",
+    ),
+    ("header row", "表头行"),
+    ("row", "表体行"),
+    ("header rows follow", "行表头"),
+    ("rows follow", "行"),
+    ("{} {} of the table has no cells", "表格的{0} {1} 没有单元格"),
+    (
+        "{} {} of the table has more cells than its {} columns (the cell `{}` would reach column {}): remove a cell or a span, or widen the first row",
+        "表格的{0} {1} 的单元格超出了全表的 {2} 列（单元格 `{3}` 将到达第 {4} 列）：请删去一个单元格或合并，或加宽第一行",
+    ),
+    (
+        "the cell `{}` in {} {} spans {} rows but only {} {} from there: lower its rowspan",
+        "{1} {2} 的单元格 `{0}` 纵向合并 {3} 行，但从这里起只有 {4} {5}：请减小 rowspan",
+    ),
+    (
+        "the cell `{}` in {} {} overlaps a cell spanning down from a row above: remove it or lower that rowspan",
+        "{1} {2} 的单元格 `{0}` 与上面纵向合并下来的单元格重叠：请删去它，或减小那个 rowspan",
+    ),
+    (
+        "{} {} of the table fills {} of its {} columns (spans counted): give every row the same number of cells, an empty one as \"\"",
+        "表格的{0} {1} 只占满 {3} 列中的 {2} 列（计入合并）：请让每行单元格数相同，空单元格写作 \"\"",
+    ),
+    (
+        "`header` is one row (a list of cells) or a list of rows; this one mixes cells and rows",
+        "`header` 应为一行（单元格列表）或多行（行的列表）；这里混用了单元格和行",
+    ),
+    (
+        "{} is not a column width: give millimetres above 0, or auto",
+        "{} 不是列宽：请写大于 0 的毫米数，或 auto",
+    ),
+    (
+        "`{}` is not a column width: give millimetres above 0, or auto",
+        "`{}` 不是列宽：请写大于 0 的毫米数，或 auto",
+    ),
+    (
+        "a list where a cell belongs: a row is one list of cells, and a cell is a text (or {text: …, colspan: N})",
+        "这里应是单元格却写成了列表：一行是一个单元格列表，单元格是文字（或 {text: …, colspan: N}）",
+    ),
+    (
+        "a table cell holds text only (`text`, `colspan`, `rowspan`), not a `{}`: put it before or after the table",
+        "单元格只能放文字（`text`、`colspan`、`rowspan`），不能放 `{}`：请把它放在表格之前或之后",
+    ),
+    (
+        "unknown key `{}` in a table cell: a cell has `text`, `colspan` and `rowspan`",
+        "单元格中有未知的键 `{}`：单元格只有 `text`、`colspan` 和 `rowspan`",
     ),
     (
         "`caption` and `width` belong to a `photo`",

@@ -45,8 +45,11 @@ pub enum Role {
     Byline,
     /// A body paragraph (with its lead, if any).
     Body,
-    /// A heading of level 1 or 2.
+    /// A heading of level 1 to 4.
     Heading(u8),
+    /// A table (its caption inside); the piece's text is the table as text
+    /// ([`table_text`]), what a comment keeps if it fits nowhere.
+    Table(Box<crate::model::Table>),
     /// A photo: its file name beside the YAML.
     Photo(String),
     /// A photo's caption.
@@ -56,6 +59,17 @@ pub enum Role {
     /// Something the reader could not place and has warned of: its text
     /// becomes a YAML comment where it stood.
     Comment,
+}
+
+/// A table as text: its caption, then a line a row, the cells a tab apart.
+pub fn table_text(table: &crate::model::Table) -> String {
+    table
+        .caption
+        .iter()
+        .cloned()
+        .chain(table.grid().into_iter().map(|row| row.join("\t")))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A paragraph and its role.
@@ -305,6 +319,10 @@ impl Builder {
                     None => self.stray(piece),
                 }
             }
+            Role::Table(table) => match self.article_mut() {
+                Some(article) => article.body.push(Block::Table((**table).clone())),
+                None => self.stray(piece),
+            },
             Role::Body | Role::Heading(_) | Role::Photo(_) | Role::Caption => {
                 let block = match &piece.role {
                     Role::Body => Block::Paragraph {

@@ -205,25 +205,106 @@ pub(crate) fn registration(text: &str) -> Option<(Option<String>, Option<u32>)> 
     }
 }
 
-/// Level of an inner heading: 一、… is 1, （一）… is 2.
+/// Level of an inner heading by its number: 一、… is 1, （一）… 2, 1.… 3 and
+/// （1）… 4 ([`crate::model::heading_number`]); a heading is short and holds
+/// no full stop but at its end.
 pub(crate) fn heading_level(text: &str) -> Option<u8> {
     let short = text.chars().count() <= 40 && !text.trim_end_matches('。').contains('。');
     if !short {
         return None;
     }
-    let numeral = |s: &str| !s.is_empty() && s.chars().all(|c| "一二三四五六七八九十".contains(c));
-    if let Some((n, _)) = text.split_once('、')
-        && numeral(n)
-    {
-        return Some(1);
+    crate::model::heading_number(text).map(|(level, _)| level)
+}
+
+/// The cells of a line of a text table: cells a tab, or two or more
+/// spaces (full-width ones too), apart; `None` for a line of one cell and
+/// for a table's caption (表1 …).
+pub(crate) fn split_cells(line: &str) -> Option<Vec<String>> {
+    if table_caption(line) {
+        return None;
     }
-    if let Some(rest) = text.strip_prefix('（')
-        && let Some((n, _)) = rest.split_once('）')
-        && numeral(n)
-    {
-        return Some(2);
+    let cells: Vec<String> = if line.contains('\t') {
+        line.split('\t').map(|c| c.trim().to_string()).collect()
+    } else {
+        let mut cells = Vec::new();
+        let mut cell = String::new();
+        let mut spaces = String::new();
+        for c in line.chars() {
+            if c == ' ' || c == '\u{3000}' {
+                spaces.push(c);
+                continue;
+            }
+            // One space stays inside a cell; two or more part cells.
+            if spaces.chars().count() < 2 {
+                cell.push_str(&spaces);
+            } else if !cell.is_empty() {
+                cells.push(std::mem::take(&mut cell));
+            }
+            spaces.clear();
+            cell.push(c);
+        }
+        if !cell.is_empty() {
+            cells.push(cell);
+        }
+        cells
+    };
+    (cells.len() >= 2).then_some(cells)
+}
+
+/// Whether `text` is a table's caption: 表1 …, 表 2：…, 表一 …, 附表1 ….
+pub(crate) fn table_caption(text: &str) -> bool {
+    let rest = text.strip_prefix("附").unwrap_or(text);
+    let Some(rest) = rest.strip_prefix('表') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    text.chars().count() <= 48
+        && !text.contains('。')
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+}
+
+/// Each column's alignment by the votes of its cells (left, centre, right
+/// counts), a tie going to the centre; empty when every column is centred
+/// (the model's default).
+pub(crate) fn column_aligns(votes: &[[usize; 3]]) -> Vec<crate::model::CellAlign> {
+    use crate::model::CellAlign;
+    let align: Vec<CellAlign> = votes
+        .iter()
+        .map(|v| match (0..3).max_by_key(|i| (v[*i], *i == 1)).unwrap_or(1) {
+            0 => CellAlign::Left,
+            2 => CellAlign::Right,
+            _ => CellAlign::Center,
+        })
+        .collect();
+    if align.iter().all(|a| *a == CellAlign::Center) {
+        Vec::new()
+    } else {
+        align
     }
-    None
+}
+
+/// A table from rows of texts, the first `header` of them its header: rows
+/// shorter than the longest are filled with empty cells; `None` when no row
+/// is under the header.
+pub(crate) fn table_from_rows(
+    caption: Option<String>,
+    mut rows: Vec<Vec<String>>,
+    header: usize,
+) -> Option<crate::model::Table> {
+    use crate::model::{Cell, Table};
+    let width = rows.iter().map(Vec::len).max()?;
+    for row in &mut rows {
+        row.resize(width, String::new());
+    }
+    let mut cells: Vec<Vec<Cell>> = rows
+        .into_iter()
+        .map(|r| r.into_iter().map(Cell::new).collect())
+        .collect();
+    let body = cells.split_off(header.min(cells.len()));
+    Table::new(caption, cells, body, Vec::new(), Vec::new()).ok()
 }
 
 /// A column heading `【工作交流】`.

@@ -14,10 +14,10 @@
 use crate::diag::{Diagnostic, Failure};
 use crate::model::{Article, Block, Text, is_forbidden};
 use crate::read::Kind;
-use crate::read::assemble::{self, Layout, Piece, Role};
+use crate::read::assemble::{self, Layout, Piece, Role, table_text};
 use crate::read::recognise::{
     column_name, ends_closed, footer_label, heading_level, is_page_number, issue_number,
-    registration, split_lead, title_shaped, total_number,
+    registration, split_lead, table_caption, table_from_rows, title_shaped, total_number,
 };
 use crate::read::{docx, text};
 
@@ -456,6 +456,7 @@ fn normalise(article: Article) -> (Article, usize) {
                 caption: caption.as_deref().and_then(clean),
                 width,
             }),
+            Block::Table(table) => Some(Block::Table(table)),
         })
         .collect();
     let title = clean(&article.title.0).map_or(article.title, Text);
@@ -481,6 +482,7 @@ fn text_pieces(source: &str, name: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
     let mut open = false;
     let mut titled = false;
     let mut paragraphs = 0usize;
+    let mut rows: Vec<(String, Vec<String>)> = Vec::new();
     for (i, raw) in text::raw_lines(source).iter().enumerate() {
         let mut dropped = Vec::new();
         let t = text::clean_line(raw, i + 1, &mut dropped);
@@ -493,6 +495,13 @@ fn text_pieces(source: &str, name: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
             continue;
         }
         let at = format!("line {}", i + 1);
+        // Lines of cells a tab or wide spaces apart: a table's rows.
+        if titled && let Some(cells) = text::line_cells(raw, &t) {
+            rows.push((at, cells));
+            open = false;
+            continue;
+        }
+        table(&mut rows, &mut pieces);
         let piece = |role: Role, text: String, lead: Option<String>| Piece {
             role,
             text,
@@ -552,7 +561,48 @@ fn text_pieces(source: &str, name: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
         }
         pieces.push(piece(role, t, None));
     }
+    table(&mut rows, &mut pieces);
     (pieces, warnings)
+}
+
+/// The table `rows` make (two or more; the first the header, a 表N line
+/// right above them the caption), handed over; a lone line of cells is a
+/// paragraph.
+fn table(rows: &mut Vec<(String, Vec<String>)>, pieces: &mut Vec<Piece>) {
+    let taken = std::mem::take(rows);
+    let Some((at, _)) = taken.first().cloned() else {
+        return;
+    };
+    let texts: Vec<Vec<String>> = taken.into_iter().map(|(_, cells)| cells).collect();
+    let caption = match pieces.last() {
+        Some(p) if p.role == Role::Body && p.lead.is_none() && table_caption(&p.text) => {
+            pieces.pop().map(|p| p.text)
+        }
+        _ => None,
+    };
+    let table = (texts.len() >= 2)
+        .then(|| table_from_rows(caption.clone(), texts.clone(), 1))
+        .flatten();
+    match table {
+        Some(table) => pieces.push(Piece {
+            role: Role::Table(Box::new(table.clone())),
+            text: table_text(&table),
+            lead: None,
+            at,
+        }),
+        None => {
+            for (text, lead) in caption.into_iter().map(|c| (c, None)).chain(
+                texts.into_iter().map(|cells| (cells.join("  "), None)),
+            ) {
+                pieces.push(Piece {
+                    role: Role::Body,
+                    text,
+                    lead,
+                    at: at.clone(),
+                });
+            }
+        }
+    }
 }
 
 #[cfg(test)]

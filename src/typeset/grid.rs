@@ -362,9 +362,11 @@ pub fn body(issue: &Issue, half_width: &dyn Fn(&'static str, &str) -> f64) -> Bo
                         Some(lay(&[Run { face: "fang", text }], CELLS, 2))
                     }
                     Block::Heading { level, text } => {
-                        let face = if *level == 1 { "hei" } else { "kai" };
+                        let face = crate::format::faces::heading_face(*level);
                         Some(lay(&[Run { face, text }], CELLS, 2))
                     }
+                    // A table lays out its own cells.
+                    Block::Table(_) => None,
                     // A caption, centred under a photo on its own, in whole cells.
                     Block::Photo {
                         caption: Some(caption),

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use askama::Template;
 
 use crate::format::faces::{Faces, Role};
-use crate::model::{Block, Cmyk, Face, Issue};
+use crate::model::{Block, Cmyk, Face, Issue, Table};
 
 /// How to write HTML.
 #[derive(Debug, Clone, Default)]
@@ -61,13 +61,72 @@ struct ArticleView<'a> {
     blocks: Vec<BlockView<'a>>,
 }
 
-/// A body block flattened for the template: `kind` is paragraph, heading1,
-/// heading2 or photo (whose `text` is the caption).
+/// A body block flattened for the template: `kind` is paragraph, heading
+/// (of `level`), photo (whose `text` is the caption) or table.
 struct BlockView<'a> {
     kind: &'static str,
     lead: Option<&'a str>,
     text: &'a str,
     src: &'a str,
+    /// A heading's level, 1–4 (`<h3>` to `<h6>`), and whether it is bold.
+    level: u8,
+    bold: bool,
+    table: Option<TableView<'a>>,
+}
+
+/// A table for the template: header rows (`<thead>`, `<th>`) and body rows.
+struct TableView<'a> {
+    caption: Option<&'a str>,
+    /// Column widths for `<col>`, as CSS (`30mm`), empty when automatic.
+    widths: Vec<String>,
+    header: Vec<Vec<CellView<'a>>>,
+    rows: Vec<Vec<CellView<'a>>>,
+}
+
+struct CellView<'a> {
+    text: &'a str,
+    colspan: u32,
+    rowspan: u32,
+    /// `left`, `center` or `right`.
+    align: &'static str,
+}
+
+impl<'a> TableView<'a> {
+    fn new(table: &'a Table) -> TableView<'a> {
+        let mut placed = table.placed().into_iter();
+        let mut take = |header: bool, n: usize| -> Vec<Vec<CellView<'a>>> {
+            placed
+                .by_ref()
+                .take(n)
+                .map(|(_, row)| {
+                    row.into_iter()
+                        .map(|(column, cell)| CellView {
+                            text: &cell.text,
+                            colspan: cell.colspan,
+                            rowspan: cell.rowspan,
+                            align: if header {
+                                "center"
+                            } else {
+                                table.align_of(column).keyword()
+                            },
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let header = take(true, table.header.len());
+        let rows = take(false, table.rows.len());
+        TableView {
+            caption: table.caption.as_deref(),
+            widths: table
+                .widths
+                .iter()
+                .map(|w| w.map_or(String::new(), |w| format!("{w}mm")))
+                .collect(),
+            header,
+            rows,
+        }
+    }
 }
 
 struct GroupView<'a> {
@@ -96,7 +155,7 @@ impl<'a> Page<'a> {
                             blocks: article
                                 .body
                                 .iter()
-                                .map(|b| block_view(b, options))
+                                .map(|b| block_view(b, options, issue))
                                 .collect(),
                         }
                     })
@@ -139,25 +198,37 @@ impl<'a> Page<'a> {
     }
 }
 
-fn block_view<'a>(block: &'a Block, options: &'a HtmlOptions) -> BlockView<'a> {
+fn block_view<'a>(block: &'a Block, options: &'a HtmlOptions, issue: &Issue) -> BlockView<'a> {
+    let view = |kind, text| BlockView {
+        kind,
+        lead: None,
+        text,
+        src: "",
+        level: 0,
+        bold: false,
+        table: None,
+    };
     match block {
         Block::Paragraph { lead, text } => BlockView {
-            kind: "paragraph",
             lead: lead.as_deref(),
-            text,
-            src: "",
+            ..view("paragraph", text)
         },
         Block::Heading { level, text } => BlockView {
-            kind: if *level == 1 { "heading1" } else { "heading2" },
-            lead: None,
-            text,
-            src: "",
+            level: *level,
+            bold: issue
+                .style
+                .heading_bold
+                .as_ref()
+                .is_some_and(|b| b.has(*level)),
+            ..view("heading", text)
         },
         Block::Photo { path, caption, .. } => BlockView {
-            kind: "photo",
-            lead: None,
-            text: caption.as_deref().unwrap_or(""),
             src: options.photos.get(path).map_or(path, String::as_str),
+            ..view("photo", caption.as_deref().unwrap_or(""))
+        },
+        Block::Table(table) => BlockView {
+            table: Some(TableView::new(table)),
+            ..view("table", "")
         },
     }
 }

@@ -1,7 +1,8 @@
 //! Model → plain text, the way a bulletin reads when its text is extracted:
 //! one element per line, a blank line between elements, the footer lines as
 //! printed. UTF-8, `\n` line ends, no trailing spaces, a paragraph on one line
-//! (lead sentence and the rest together). The importer reads this form back.
+//! (lead sentence and the rest together), a table's caption on its line and
+//! then a line a row, its cells a tab apart. The importer reads this form back.
 //!
 //! Optional wrapping at a display width (a Chinese character is two columns)
 //! keeps the line-start and line-end rules for Chinese punctuation.
@@ -22,58 +23,68 @@ pub struct TextOptions {
 pub fn text(issue: &Issue, options: &TextOptions) -> String {
     // Each element is one or more lines printed without blank lines between.
     let mut elements: Vec<Vec<String>> = Vec::new();
-    let mut line = |s: String| elements.push(vec![s]);
+    fn line(elements: &mut Vec<Vec<String>>, s: String) {
+        elements.push(vec![s]);
+    }
 
     if let Some(copy) = &issue.copy_number {
-        line(copy.clone());
+        line(&mut elements, copy.clone());
     }
     if let Some(mark) = &issue.handling_mark {
-        line(mark.clone());
+        line(&mut elements, mark.clone());
     }
-    line(issue.name.clone());
+    line(&mut elements, issue.name.clone());
     if !issue.kind.label().is_empty() {
-        line(issue.kind.label().to_string());
+        line(&mut elements, issue.kind.label().to_string());
     }
-    line(issue.number_line());
+    line(&mut elements, issue.number_line());
     if let Some(total) = issue.total_line() {
-        line(total);
+        line(&mut elements, total);
     }
-    line(issue.unit.clone());
-    line(issue.date.chinese());
+    line(&mut elements, issue.unit.clone());
+    line(&mut elements, issue.date.chinese());
 
     let contents = issue.shows_contents();
     if contents {
         for column in &issue.columns {
             if let Some(name) = &column.name {
-                line(format!("【{}】", name.0));
+                line(&mut elements, format!("【{}】", name.0));
             }
             for article in &column.articles {
-                line(article.title.0.clone());
+                line(&mut elements, article.title.0.clone());
             }
         }
     }
     if let Some(note) = &issue.editor_note {
-        line(format!("编者按：{note}"));
+        line(&mut elements, format!("编者按：{note}"));
     }
     for column in &issue.columns {
         if let (false, Some(name)) = (contents, &column.name) {
-            line(format!("【{}】", name.0));
+            line(&mut elements, format!("【{}】", name.0));
         }
         for article in &column.articles {
-            line(article.title.0.clone());
+            line(&mut elements, article.title.0.clone());
             for extra in [&article.subtitle, &article.source].into_iter().flatten() {
-                line(extra.0.clone());
+                line(&mut elements, extra.0.clone());
             }
             for block in &article.body {
                 match block {
                     Block::Paragraph { lead, text } => {
-                        line(format!("{}{text}", lead.as_deref().unwrap_or("")));
+                        line(&mut elements, format!("{}{text}", lead.as_deref().unwrap_or("")));
                     }
-                    Block::Heading { text, .. } => line(text.clone()),
+                    Block::Heading { text, .. } => line(&mut elements, text.clone()),
                     Block::Photo { caption, .. } => match caption {
-                        Some(caption) => line(format!("[图：{caption}]")),
-                        None => line("[图]".to_string()),
+                        Some(caption) => line(&mut elements, format!("[图：{caption}]")),
+                        None => line(&mut elements, "[图]".to_string()),
                     },
+                    // The caption, then the rows, a line each, the cells a
+                    // tab apart (a merged cell's text where it starts).
+                    Block::Table(table) => {
+                        if let Some(caption) = &table.caption {
+                            line(&mut elements, caption.clone());
+                        }
+                        elements.push(table.grid().into_iter().map(|r| r.join("\t")).collect());
+                    }
                 }
             }
         }
@@ -109,13 +120,14 @@ pub fn text(issue: &Issue, options: &TextOptions) -> String {
         for line in element {
             let line = line.trim_end();
             match options.wrap {
-                Some(width) => {
+                // A table's row stays one line: its cells are a tab apart.
+                Some(width) if !line.contains('\t') => {
                     for piece in wrap(line, width) {
                         out.push_str(&piece);
                         out.push('\n');
                     }
                 }
-                None => {
+                _ => {
                     out.push_str(line);
                     out.push('\n');
                 }

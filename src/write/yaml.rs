@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Article, Block, Comment, Footer, Issue, Kind, Lines, Spot, Style};
+use crate::model::{Article, Block, Cell, Comment, Footer, Issue, Kind, Lines, Spot, Style, Table};
 
 /// Texts longer than this many characters are written as block scalars.
 const LONG: usize = 60;
@@ -94,6 +94,13 @@ pub fn yaml(issue: &Issue, comments: &[Comment]) -> String {
                 "footer_on_even_page",
                 s.footer_on_even_page.map(|e| e.to_string()),
             ),
+            (
+                "heading_bold",
+                s.heading_bold.as_ref().map(|levels| {
+                    let levels: Vec<String> = levels.0.iter().map(u8::to_string).collect();
+                    format!("[{}]", levels.join(", "))
+                }),
+            ),
         ];
         for (key, value) in fields {
             if let Some(value) = value {
@@ -161,10 +168,11 @@ pub fn article_flow(article: &Article) -> String {
                 lead: Some(lead),
                 text,
             } => format!("{{lead: {}, text: {}}}", quoted(lead), quoted(text)),
+            Block::Heading { level: 1, text } => format!("{{heading: {}}}", quoted(text)),
             Block::Heading { level, text } => {
-                let key = if *level == 1 { "heading" } else { "subheading" };
-                format!("{{{key}: {}}}", quoted(text))
+                format!("{{heading: {}, level: {level}}}", quoted(text))
             }
+            Block::Table(table) => format!("{{table: {}}}", table_flow(table)),
             Block::Photo {
                 path,
                 caption,
@@ -224,8 +232,14 @@ fn write_article(
                 field(out, key + 4, "text", text);
             }
             Block::Heading { level, text } => {
-                let name = if *level == 1 { "heading" } else { "subheading" };
-                let _ = writeln!(out, "{item}- {name}: {}", scalar(text, key + 6));
+                let _ = writeln!(out, "{item}- heading: {}", scalar(text, key + 6));
+                if *level != 1 {
+                    let _ = writeln!(out, "{}level: {level}", " ".repeat(key + 4));
+                }
+            }
+            Block::Table(table) => {
+                let _ = writeln!(out, "{item}- table:");
+                write_table(out, table, key + 6);
             }
             Block::Photo {
                 path,
@@ -243,6 +257,112 @@ fn write_article(
         }
     }
     comment(out, article.body.len(), key + 2);
+}
+
+/// The keys of `table` at `indent`: caption, header and rows (a row a
+/// line, as a flow sequence), widths and alignments when set.
+fn write_table(out: &mut String, table: &Table, indent: usize) {
+    let pad = " ".repeat(indent);
+    if let Some(caption) = &table.caption {
+        field(out, indent, "caption", caption);
+    }
+    match table.header.as_slice() {
+        [] => {}
+        [row] => {
+            let _ = writeln!(out, "{pad}header: {}", row_flow(row));
+        }
+        rows => {
+            let _ = writeln!(out, "{pad}header:");
+            for row in rows {
+                let _ = writeln!(out, "{pad}  - {}", row_flow(row));
+            }
+        }
+    }
+    let _ = writeln!(out, "{pad}rows:");
+    for row in &table.rows {
+        let _ = writeln!(out, "{pad}  - {}", row_flow(row));
+    }
+    if let Some(widths) = widths_flow(table) {
+        let _ = writeln!(out, "{pad}widths: {widths}");
+    }
+    if let Some(align) = align_flow(table) {
+        let _ = writeln!(out, "{pad}align: {align}");
+    }
+}
+
+/// `table` as one flow mapping.
+fn table_flow(table: &Table) -> String {
+    let mut fields = Vec::new();
+    if let Some(caption) = &table.caption {
+        fields.push(format!("caption: {}", cell_scalar(caption)));
+    }
+    if !table.header.is_empty() {
+        let rows: Vec<String> = table.header.iter().map(|r| row_flow(r)).collect();
+        fields.push(format!("header: [{}]", rows.join(", ")));
+    }
+    let rows: Vec<String> = table.rows.iter().map(|r| row_flow(r)).collect();
+    fields.push(format!("rows: [{}]", rows.join(", ")));
+    fields.extend(widths_flow(table).map(|w| format!("widths: {w}")));
+    fields.extend(align_flow(table).map(|a| format!("align: {a}")));
+    format!("{{{}}}", fields.join(", "))
+}
+
+/// `[60, auto]`, when any width is given.
+fn widths_flow(table: &Table) -> Option<String> {
+    (!table.widths.is_empty()).then(|| {
+        let widths: Vec<String> = table
+            .widths
+            .iter()
+            .map(|w| w.map_or("auto".to_string(), |w| w.to_string()))
+            .collect();
+        format!("[{}]", widths.join(", "))
+    })
+}
+
+/// `[left, center]`, when any alignment is given.
+fn align_flow(table: &Table) -> Option<String> {
+    (!table.align.is_empty()).then(|| {
+        let align: Vec<&str> = table.align.iter().map(|a| a.keyword()).collect();
+        format!("[{}]", align.join(", "))
+    })
+}
+
+/// A row as a flow sequence: `[东城街道, 12, {text: 合计, colspan: 2}]`.
+fn row_flow(row: &[Cell]) -> String {
+    let cells: Vec<String> = row
+        .iter()
+        .map(|cell| {
+            let text = cell_scalar(&cell.text);
+            if cell.colspan == 1 && cell.rowspan == 1 {
+                return text;
+            }
+            let mut parts = vec![format!("text: {text}")];
+            if cell.colspan > 1 {
+                parts.push(format!("colspan: {}", cell.colspan));
+            }
+            if cell.rowspan > 1 {
+                parts.push(format!("rowspan: {}", cell.rowspan));
+            }
+            format!("{{{}}}", parts.join(", "))
+        })
+        .collect();
+    format!("[{}]", cells.join(", "))
+}
+
+/// A cell's text as a scalar inside a flow sequence: plain when YAML reads
+/// it back as the same text (a whole number, a decimal YAML keeps digit for
+/// digit, or text without flow indicators), else double-quoted.
+fn cell_scalar(text: &str) -> String {
+    let number = text.parse::<i64>().is_ok_and(|n| n.to_string() == text)
+        || (text.contains('.')
+            && text
+                .parse::<f64>()
+                .is_ok_and(|n| n.is_finite() && n.to_string() == text));
+    if number || (plain_safe(text) && !text.contains([',', '[', ']', '{', '}'])) {
+        text.to_string()
+    } else {
+        serde_json::to_string(text).unwrap_or_default()
+    }
 }
 
 /// The `footer:` mapping, when the footer has anything.

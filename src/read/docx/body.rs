@@ -105,6 +105,8 @@ pub(super) struct Para {
     pub style: String,
     pub runs: Vec<Run>,
     pub centred: bool,
+    /// Set flush right (`w:jc` right or end, on the paragraph itself).
+    pub right: bool,
     pub place: Place,
     /// The relationship ids of its pictures, in order.
     pub images: Vec<String>,
@@ -158,10 +160,34 @@ impl Para {
     }
 }
 
+/// How a table's cell is merged with the cells above and below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Merge {
+    /// Not merged down.
+    No,
+    /// The first of cells merged down (`w:vMerge w:val="restart"`).
+    Restart,
+    /// Merged into the cell above (`w:vMerge`).
+    Continue,
+}
+
+/// A table's grid: per row (by its index among the `w:tr`, `None` for a
+/// deleted one) whether it repeats as a header, and per cell (by its index
+/// among the row's `w:tc`, `None` for a deleted one) the columns it spans
+/// and its merge.
+#[derive(Debug, Clone, Default)]
+pub(super) struct TableShape {
+    pub rows: Vec<Option<(bool, Vec<Option<(u32, Merge)>>)>>,
+    /// Whether it stands in another table's cell.
+    pub nested: bool,
+}
+
 /// The main story, walked.
 #[derive(Debug, Default)]
 pub(super) struct Story {
     pub paragraphs: Vec<Para>,
+    /// Every table's grid, by its number (`Place::Cell`'s `table`).
+    pub tables: Vec<TableShape>,
     /// Every tracked change accepted: what, its id, its author.
     pub changes: Vec<(Change, String, String)>,
 }
@@ -172,13 +198,14 @@ pub(super) fn walk(body: Node, styles: &Styles) -> Result<Story, String> {
         styles,
         changes: Vec::new(),
         fields: Vec::new(),
-        tables: 0,
+        tables: Vec::new(),
         pending: Vec::new(),
         anchored: HashSet::new(),
     };
     let paragraphs = walker.blocks(body, Place::Body, 0)?;
     Ok(Story {
         paragraphs,
+        tables: walker.tables,
         changes: walker.changes,
     })
 }
@@ -192,7 +219,7 @@ struct Walker<'s> {
     /// The complex fields open: whether each is past its separator (in its
     /// result). Text shows only when every open field is.
     fields: Vec<bool>,
-    tables: usize,
+    tables: Vec<TableShape>,
     /// Comments whose range opens between paragraphs: the next one's.
     pending: Vec<Note>,
     anchored: HashSet<String>,
@@ -316,21 +343,48 @@ impl Walker<'_> {
 
     fn table(&mut self, tbl: Node, place: Place, depth: usize) -> Result<Vec<Para>, String> {
         let depth = deeper(depth)?;
-        let table = self.tables;
-        self.tables += 1;
+        let table = self.tables.len();
+        self.tables.push(TableShape {
+            rows: Vec::new(),
+            nested: matches!(place, Place::Cell { .. }),
+        });
         let mut out = Vec::new();
         let rows = items(tbl, "tr", depth)?;
         for (r, row) in rows.into_iter().enumerate() {
             let props = child(row, "trPr");
             if let Some(del) = props.and_then(|p| child(p, "del")) {
                 self.change(del, Change::Deletion);
+                self.tables[table].rows.push(None);
                 continue;
             }
             if let Some(ins) = props.and_then(|p| child(p, "ins")) {
                 self.change(ins, Change::Insertion);
             }
+            let header = props
+                .and_then(|p| child(p, "tblHeader"))
+                .is_some_and(|h| !matches!(val(Some(h)), Some("0" | "false" | "off")));
+            self.tables[table].rows.push(Some((header, Vec::new())));
             for (c, cell) in items(row, "tc", depth)?.into_iter().enumerate() {
-                if let Some(del) = child(cell, "tcPr").and_then(|p| child(p, "cellDel")) {
+                let tcpr = child(cell, "tcPr");
+                let shape = match tcpr.and_then(|p| child(p, "cellDel")) {
+                    Some(_) => None,
+                    None => {
+                        let span = val(tcpr.and_then(|p| child(p, "gridSpan")))
+                            .and_then(|v| v.parse::<u32>().ok())
+                            .unwrap_or(1)
+                            .clamp(1, 64);
+                        let merge = match tcpr.and_then(|p| child(p, "vMerge")) {
+                            None => Merge::No,
+                            Some(m) if val(Some(m)) == Some("restart") => Merge::Restart,
+                            Some(_) => Merge::Continue,
+                        };
+                        Some((span, merge))
+                    }
+                };
+                if let Some(Some((_, cells))) = self.tables[table].rows.last_mut() {
+                    cells.push(shape);
+                }
+                if let Some(del) = tcpr.and_then(|p| child(p, "cellDel")) {
                     self.change(del, Change::Deletion);
                     continue;
                 }
@@ -354,6 +408,7 @@ impl Walker<'_> {
         let id = self
             .styles
             .paragraph_id(val(ppr.and_then(|n| child(n, "pStyle"))));
+        let right = matches!(val(ppr.and_then(|n| child(n, "jc"))), Some("right" | "end"));
         let centred = match val(ppr.and_then(|n| child(n, "jc"))) {
             Some(jc) => jc == "center",
             None => self.styles.centred(id),
@@ -380,6 +435,7 @@ impl Walker<'_> {
             style: self.styles.name(id),
             runs: Vec::new(),
             centred,
+            right,
             place,
             images: Vec::new(),
             notes: std::mem::take(&mut self.pending),

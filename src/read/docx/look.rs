@@ -51,10 +51,9 @@ pub(super) fn read(paragraphs: &[Para], layout: Layout) -> Vec<Option<Reading>> 
         }
         let role = match style_role(&p.style, &text) {
             // A submitted article has no footer block: a table in it is a
-            // table, handed over as the footer's lines are for the reader
-            // of submissions to keep as a comment.
+            // table of its body (read whole in docx/mod.rs).
             _ if layout == Layout::Article && matches!(p.place, Place::Cell { .. }) => {
-                Some(Role::Footer)
+                Some(Role::Body)
             }
             Some(role) => role,
             None => shape.role(p, i, seen_name, &texts),
@@ -165,6 +164,10 @@ fn style_role(style: &str, text: &str) -> Option<Option<Role>> {
         s::BODY => Role::Body,
         s::HEADING_1 => Role::Heading(1),
         s::HEADING_2 => Role::Heading(2),
+        s::HEADING_3 => Role::Heading(3),
+        s::HEADING_4 => Role::Heading(4),
+        // A table's caption and cells: read with the table (docx/mod.rs).
+        s::TABLE_CAPTION | s::TABLE_HEADER | s::TABLE_TEXT => Role::Body,
         s::CAPTION => Role::Caption,
         s::FOOTER => Role::Footer,
         s::PAGE_NUMBER => return Some(None),
@@ -404,7 +407,7 @@ impl Shape {
             return Some(Role::Contents);
         }
         if let Some(rank) = rank {
-            return Some(Role::Heading(rank.min(2) as u8));
+            return Some(Role::Heading(rank.min(usize::from(crate::model::HEADING_LEVELS)) as u8));
         }
         if p.centred {
             return Some(Role::Byline);

@@ -13,10 +13,15 @@ mod look;
 mod notes;
 mod styles;
 mod symbols;
+mod tables;
 
 use crate::diag::{Diagnostic, Failure};
 use crate::read::Imported;
-use crate::read::assemble::{Layout, Piece, Role, build};
+use std::collections::{HashMap, HashSet};
+
+use crate::read::assemble::{Layout, Piece, Role, build, table_text};
+use crate::model::CellAlign;
+use crate::read::recognise::table_caption;
 use crate::read::package::Package;
 
 use body::Note;
@@ -121,6 +126,8 @@ pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Fo
         );
     }
 
+    let body_tables = body_tables(&story, &readings);
+    let mut tables_read = std::collections::HashSet::new();
     let mut pieces = Vec::new();
     let mut photos: Vec<Photo> = Vec::new();
     let mut anchored = std::collections::HashSet::new();
@@ -219,6 +226,50 @@ pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Fo
                 .hint("replace it in Word with a character of an ordinary font (插入 → 符号)"),
             );
         }
+        // A table in an article's body is read whole, where it begins.
+        if let body::Place::Cell { table, .. } = p.place
+            && body_tables.contains(&table)
+        {
+            if tables_read.insert(table) {
+                let caption = match pieces.last() {
+                    Some(Piece { role: Role::Body | Role::Heading(_), text, .. })
+                        if table_caption(text)
+                            || (i > 0 && story.paragraphs[i - 1].style == crate::format::styles::TABLE_CAPTION) =>
+                    {
+                        pieces.pop().map(|p| p.text)
+                    }
+                    _ => None,
+                };
+                let mut texts: HashMap<(usize, usize), String> = HashMap::new();
+                let mut aligns: HashMap<(usize, usize), CellAlign> = HashMap::new();
+                for q in &story.paragraphs {
+                    if let body::Place::Cell { table: t, row, cell } = q.place
+                        && t == table
+                    {
+                        let text = q.text().trim().replace(['\n', '\t'], " ");
+                        if !text.is_empty() {
+                            aligns.insert(
+                                (row, cell),
+                                match (q.centred, q.right) {
+                                    (true, _) => CellAlign::Center,
+                                    (_, true) => CellAlign::Right,
+                                    _ => CellAlign::Left,
+                                },
+                            );
+                        }
+                        let slot = texts.entry((row, cell)).or_default();
+                        join_text(slot, &text);
+                    }
+                }
+                if let Some(table) =
+                    tables::table(&story.tables[table], &texts, &aligns, caption)
+                {
+                    let text = table_text(&table);
+                    pieces.push(piece(Role::Table(Box::new(table)), text));
+                }
+            }
+            continue;
+        }
         if let Some(reading) = reading {
             if reading.role == Role::Comment {
                 warn(
@@ -263,6 +314,49 @@ pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Fo
         }
     }
     Ok((pieces, photos, warnings))
+}
+
+/// The tables that stand in an article's body (after the first title), none
+/// of whose paragraphs reads as part of the masthead, a title or the
+/// footer: the tables of figures an article holds, not the layout tables
+/// Word templates set the masthead and the footer block in.
+fn body_tables(story: &body::Story, readings: &[Option<look::Reading>]) -> HashSet<usize> {
+    let first_title = readings
+        .iter()
+        .position(|r| r.as_ref().is_some_and(|r| r.role == Role::Title));
+    let mut out: HashSet<usize> = HashSet::new();
+    let mut refused: HashSet<usize> = HashSet::new();
+    for (i, (p, reading)) in story.paragraphs.iter().zip(readings).enumerate() {
+        let body::Place::Cell { table, .. } = p.place else {
+            continue;
+        };
+        let in_body = first_title.is_some_and(|t| i > t)
+            && !story.tables.get(table).is_some_and(|s| s.nested);
+        let fits = match reading {
+            None => true,
+            Some(r) => matches!(r.role, Role::Body | Role::Heading(_) | Role::Byline | Role::Caption),
+        };
+        if in_body && fits {
+            out.insert(table);
+        } else {
+            refused.insert(table);
+        }
+    }
+    out.retain(|t| !refused.contains(t));
+    out
+}
+
+/// Appends a cell's next paragraph to its text: nothing between Chinese
+/// characters, a space between other words.
+fn join_text(slot: &mut String, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let wide = |c: Option<char>| c.is_some_and(crate::model::is_wide);
+    if !slot.is_empty() && !(wide(slot.chars().next_back()) || wide(text.chars().next())) {
+        slot.push(' ');
+    }
+    slot.push_str(text);
 }
 
 /// A comment's author as the YAML names them.

@@ -6,7 +6,7 @@ use hayro_interpret::font::Glyph;
 use hayro_interpret::{
     BlendMode, ClipPath, Device, GlyphDrawMode, Image, ImageData, Paint, PathDrawMode, SoftMask,
 };
-use kurbo::{Affine, BezPath, Point};
+use kurbo::{Affine, BezPath, PathEl, Point};
 
 use crate::format::page;
 
@@ -59,7 +59,9 @@ pub(super) struct Drawn {
     pub(super) y: f64,
     pub(super) size: f64,
     pub(super) face: Face,
-    /// Which font drew it (for faces whose name the PDF does not give).
+    /// Which font drew it (for faces whose name the PDF does not give): its
+    /// PostScript name without the subset tag, hashed, or else the font's
+    /// own key; the subsets of one face are one font.
     pub(super) font: u128,
     pub(super) red: bool,
     pub(super) text: String,
@@ -74,17 +76,140 @@ pub(super) struct Picture {
     pub(super) extension: &'static str,
 }
 
+/// A straight dark rule as drawn, horizontal or vertical, in millimetres:
+/// at `at` (its y, or its x) from `from` to `to`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Rule {
+    pub(super) page: usize,
+    pub(super) horizontal: bool,
+    pub(super) at: f64,
+    pub(super) from: f64,
+    pub(super) to: f64,
+}
+
 pub(super) struct Collector {
     pub(super) page: usize,
     pub(super) glyphs: Vec<Drawn>,
+    pub(super) rules: Vec<Rule>,
     pub(super) pictures: Vec<Picture>,
     pub(super) unmapped: Vec<(usize, f64, f64)>,
 }
 
+impl Collector {
+    /// Keeps the segment from `a` to `b` (points) if it is horizontal or
+    /// vertical and longer than a millimetre.
+    fn segment(&mut self, a: Point, b: Point) {
+        let (a, b) = (
+            Point::new(a.x / PT_PER_MM, a.y / PT_PER_MM),
+            Point::new(b.x / PT_PER_MM, b.y / PT_PER_MM),
+        );
+        let (dx, dy) = ((b.x - a.x).abs(), (b.y - a.y).abs());
+        let rule = if dy < 0.2 && dx > 1.0 {
+            Rule {
+                page: self.page,
+                horizontal: true,
+                at: (a.y + b.y) / 2.0,
+                from: a.x.min(b.x),
+                to: a.x.max(b.x),
+            }
+        } else if dx < 0.2 && dy > 1.0 {
+            Rule {
+                page: self.page,
+                horizontal: false,
+                at: (a.x + b.x) / 2.0,
+                from: a.y.min(b.y),
+                to: a.y.max(b.y),
+            }
+        } else {
+            return;
+        };
+        if self.rules.len() < MAX_RULES {
+            self.rules.push(rule);
+        }
+    }
+}
+
+/// The bounding box of `points`: (x0, y0, x1, y1).
+fn bounds(points: &[Point]) -> Option<(f64, f64, f64, f64)> {
+    let first = points.first()?;
+    Some(points.iter().fold(
+        (first.x, first.y, first.x, first.y),
+        |(x0, y0, x1, y1), p| (x0.min(p.x), y0.min(p.y), x1.max(p.x), y1.max(p.y)),
+    ))
+}
+
+/// At most this many rules are kept (a hostile file may draw millions).
+const MAX_RULES: usize = 200_000;
+
 impl<'a> Device<'a> for Collector {
     fn set_soft_mask(&mut self, _: Option<SoftMask<'a>>) {}
     fn set_blend_mode(&mut self, _: BlendMode) {}
-    fn draw_path(&mut self, _: &BezPath, _: Affine, _: &Paint<'a>, _: &PathDrawMode) {}
+    fn draw_path(&mut self, path: &BezPath, transform: Affine, paint: &Paint<'a>, mode: &PathDrawMode) {
+        // Dark rules only: a table's, not the red masthead's.
+        let dark = match paint {
+            Paint::Color(colour) => {
+                let [r, g, b, a] = colour.to_rgba().to_rgba8();
+                a > 128 && r < 110 && g < 110 && b < 110
+            }
+            _ => false,
+        };
+        if !dark {
+            return;
+        }
+        let path = transform * path.clone();
+        match mode {
+            PathDrawMode::Stroke(_) => {
+                // Each straight segment of a stroked path.
+                let mut start = Point::ZERO;
+                let mut last = Point::ZERO;
+                for el in path.elements() {
+                    match *el {
+                        PathEl::MoveTo(p) => {
+                            start = p;
+                            last = p;
+                        }
+                        PathEl::LineTo(p) => {
+                            self.segment(last, p);
+                            last = p;
+                        }
+                        PathEl::ClosePath => {
+                            self.segment(last, start);
+                            last = start;
+                        }
+                        PathEl::QuadTo(_, p) | PathEl::CurveTo(_, _, p) => last = p,
+                    }
+                }
+            }
+            PathDrawMode::Fill(_) => {
+                // A thin filled rectangle (a subpath) is a rule along its length.
+                let mut points: Vec<Point> = Vec::new();
+                let mut rects = Vec::new();
+                for el in path.elements() {
+                    match *el {
+                        PathEl::MoveTo(p) => {
+                            rects.extend(bounds(&points));
+                            points = vec![p];
+                        }
+                        PathEl::LineTo(p) | PathEl::QuadTo(_, p) | PathEl::CurveTo(_, _, p) => {
+                            points.push(p)
+                        }
+                        PathEl::ClosePath => {}
+                    }
+                }
+                rects.extend(bounds(&points));
+                for (x0, y0, x1, y1) in rects {
+                    let (w, h) = ((x1 - x0) / PT_PER_MM, (y1 - y0) / PT_PER_MM);
+                    if h <= 1.0 && w > 2.0 {
+                        let y = (y0 + y1) / 2.0;
+                        self.segment(Point::new(x0, y), Point::new(x1, y));
+                    } else if w <= 1.0 && h > 2.0 {
+                        let x = (x0 + x1) / 2.0;
+                        self.segment(Point::new(x, y0), Point::new(x, y1));
+                    }
+                }
+            }
+        }
+    }
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
     fn draw_glyph(
@@ -133,7 +258,15 @@ impl<'a> Device<'a> for Collector {
             y,
             size,
             face: face_of(&name, weight),
-            font: outline.font_cache_key(),
+            font: match name.split('+').next_back().filter(|n| !n.is_empty()) {
+                Some(base) => {
+                    use std::hash::{Hash, Hasher};
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    base.hash(&mut h);
+                    u128::from(h.finish())
+                }
+                None => outline.font_cache_key(),
+            },
             red,
             text,
         });
@@ -179,9 +312,12 @@ impl<'a> Device<'a> for Collector {
 }
 
 /// Faces for the fonts whose names say nothing (a Type 1 font has no name
-/// here): the font of most body-size glyphs is the body's 仿宋, the font of
-/// the red name the title face, any other an emphasis (黑体).
-pub(super) fn name_faces(glyphs: &mut [Drawn]) {
+/// here, a substituted face names none of the roles): the font of most
+/// body-size glyphs is the body's 仿宋, the font of the red name and any
+/// text above 18 pt the title face, any other an emphasis (黑体). True when
+/// one font draws all the Chinese text: a PDF printed without the office's
+/// faces, whose roles only size, colour, position and markers tell.
+pub(super) fn name_faces(glyphs: &mut [Drawn]) -> bool {
     let mut counts: std::collections::HashMap<u128, usize> = std::collections::HashMap::new();
     for g in glyphs
         .iter()
@@ -197,6 +333,18 @@ pub(super) fn name_faces(glyphs: &mut [Drawn]) {
         .iter()
         .find(|g| g.red && g.size > 20.0)
         .map(|g| g.font);
+    let chinese = |g: &Drawn| g.text.chars().any(crate::model::is_wide);
+    let mut fonts: Vec<u128> = glyphs.iter().filter(|g| chinese(g)).map(|g| g.font).collect();
+    fonts.sort_unstable();
+    fonts.dedup();
+    let one_face = fonts.len() == 1;
+    if one_face {
+        // Whatever the face is called, it says nothing of the roles.
+        for g in glyphs.iter_mut() {
+            g.face = if g.size > 18.0 { Face::Title } else { Face::Fang };
+        }
+        return true;
+    }
     for g in glyphs.iter_mut().filter(|g| g.face == Face::Other) {
         g.face = if Some(g.font) == body {
             Face::Fang
@@ -206,4 +354,5 @@ pub(super) fn name_faces(glyphs: &mut [Drawn]) {
             Face::Hei
         };
     }
+    false
 }

@@ -15,6 +15,7 @@
 mod glyphs;
 mod lines;
 mod structure;
+mod tables;
 
 use hayro_interpret::hayro_syntax::Pdf;
 use hayro_interpret::{
@@ -94,6 +95,7 @@ pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Fo
     let mut collector = Collector {
         page: 0,
         glyphs: Vec::new(),
+        rules: Vec::new(),
         pictures: Vec::new(),
         unmapped: Vec::new(),
     };
@@ -139,14 +141,23 @@ pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Fo
         ));
     }
     let last_page = pages.len();
-    name_faces(&mut collector.glyphs);
+    let one_face = name_faces(&mut collector.glyphs);
+    let tables = tables::find(&collector.rules, &mut collector.glyphs);
     let lines: Vec<Line> = lines_of(collector.glyphs)
         .into_iter()
         // Page numbers and anything else under the type area.
         .filter(|l| l.y < page::TOP_MM + page::TYPE_HEIGHT_MM + 2.0)
         .collect();
 
-    let (pieces, photos) = structure::pieces(&lines, &collector.pictures, last_page, stem, layout);
+    let (pieces, photos) = structure::pieces(
+        &lines,
+        &collector.pictures,
+        &tables,
+        last_page,
+        stem,
+        layout,
+        one_face,
+    );
     Ok((pieces, photos, warnings))
 }
 

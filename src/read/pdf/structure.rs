@@ -8,17 +8,22 @@ use super::Photo;
 use super::glyphs::{Face, PT_PER_MM, Picture};
 use super::lines::{Line, join};
 use crate::format::page;
-use crate::read::assemble::{Layout, Piece, Role};
-use crate::read::recognise::{find_date, heading_level, issue_number, total_number};
+use super::tables::Found;
+use crate::read::assemble::{Layout, Piece, Role, table_text};
+use crate::read::recognise::{
+    find_date, heading_level, issue_number, split_lead, table_caption, total_number,
+};
 
 /// The pieces of the issue and its photos, from its lines in reading order;
 /// `stem` names the photos' files.
 pub(super) fn pieces(
     lines: &[Line],
     pictures: &[Picture],
+    tables: &[Found],
     last_page: usize,
     stem: &str,
     layout: Layout,
+    one_face: bool,
 ) -> (Vec<Piece>, Vec<Photo>) {
     let bulletin = layout == Layout::Bulletin;
     let mut reader = Reader {
@@ -39,12 +44,19 @@ pub(super) fn pieces(
         in_masthead: bulletin,
         open: None,
         seen_title: false,
+        tables: tables.to_vec(),
+        one_face,
     };
     let mut i = 0;
     while i < lines.len() {
+        reader.tables_above(Some(&lines[i]));
         i = reader.line(i);
     }
+    reader.tables_above(None);
     reader.end_leads_at_sentences();
+    if one_face {
+        reader.leads_by_sentence();
+    }
     (reader.pieces, reader.photos)
 }
 
@@ -64,6 +76,11 @@ struct Reader<'a> {
     /// The piece a wrapped line goes on in.
     open: Option<usize>,
     seen_title: bool,
+    /// Tables not yet placed, in reading order.
+    tables: Vec<Found>,
+    /// One face draws all the text: roles by size, colour, position and
+    /// markers only.
+    one_face: bool,
 }
 
 impl Reader<'_> {
@@ -97,6 +114,59 @@ impl Reader<'_> {
             return i + 1;
         }
         self.body(i, plain) + 1
+    }
+
+    /// Places the tables that stand above `line` (all that are left at the
+    /// end); a caption line right above a table (表1 …) is its caption.
+    fn tables_above(&mut self, line: Option<&Line>) {
+        while let Some(t) = self.tables.first()
+            && line.is_none_or(|l| t.page < l.page || (t.page == l.page && t.top <= l.y))
+        {
+            let mut found = self.tables.remove(0);
+            let caption = match self.pieces.last() {
+                Some(p) if matches!(p.role, Role::Body | Role::Heading(_)) => {
+                    let text = format!("{}{}", p.lead.as_deref().unwrap_or(""), p.text);
+                    table_caption(text.trim()).then(|| text.trim().to_string())
+                }
+                _ => None,
+            };
+            if caption.is_some() {
+                self.pieces.pop();
+            }
+            found.table.caption = caption;
+            let text = table_text(&found.table);
+            self.pieces.push(Piece {
+                role: Role::Table(Box::new(found.table)),
+                text,
+                lead: None,
+                at: format!("page {}", found.page),
+            });
+            self.open = None;
+        }
+    }
+
+    /// Lead sentences by the text heuristic (no face tells them): in every
+    /// paragraph but an article's first block, and there too when the
+    /// sentence is as short as the couplets leads are (提前预警，及早部署。:
+    /// at most 12 characters).
+    fn leads_by_sentence(&mut self) {
+        let mut block = 0;
+        for piece in &mut self.pieces {
+            match piece.role {
+                Role::Title => block = 0,
+                Role::Body if piece.lead.is_none() => {
+                    if let Some((lead, rest)) = split_lead(&piece.text)
+                        && (block > 0 || lead.chars().count() <= 12)
+                    {
+                        piece.lead = Some(lead);
+                        piece.text = rest;
+                    }
+                    block += 1;
+                }
+                Role::Body | Role::Heading(_) | Role::Table(_) => block += 1,
+                _ => {}
+            }
+        }
     }
 
     /// Places the photos that stand above `line`; true when `line` was the
@@ -180,12 +250,17 @@ impl Reader<'_> {
             self.open = None;
         } else if self.open.is_some() && at_left {
             self.wrapped(line, &plain);
-        } else if matches!(face, Face::Kai | Face::Hei) && indented && !self.seen_title {
+        } else if (matches!(face, Face::Kai | Face::Hei) || self.one_face)
+            && indented
+            && !self.seen_title
+        {
             self.contents(i, plain);
         } else if indented
-            && matches!(face, Face::Hei | Face::Kai)
+            && (matches!(face, Face::Hei | Face::Kai) || self.one_face || !line.full())
             && line.runs.len() == 1
             && let Some(level) = heading_level(plain.trim())
+            && (matches!(face, Face::Hei | Face::Kai) || self.one_face || level >= 3)
+            && !(level >= 3 && plain.trim().ends_with('。'))
         {
             self.push(Role::Heading(level), plain, None, line);
             self.open = None;

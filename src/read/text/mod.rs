@@ -15,10 +15,11 @@
 use crate::diag::{Diagnostic, Failure, Position};
 use crate::model::{char_name, is_forbidden, is_wide};
 pub use crate::read::Imported;
-use crate::read::assemble::{FooterLines, Piece, Role, build};
+use crate::read::assemble::{FooterLines, Piece, Role, build, table_text};
 use crate::read::recognise::{
     MARKS, column_name, ends_closed, find_date, footer_label, heading_level, is_page_number,
-    issue_number, split_lead, squeeze_stray_spaces, title_shaped, total_number,
+    issue_number, split_lead, squeeze_stray_spaces, table_caption, table_from_rows,
+    title_shaped, total_number,
 };
 
 /// Importer switches.
@@ -67,6 +68,10 @@ struct Line {
     text: String,
     /// Whether a blank line (or the start) precedes it.
     after_blank: bool,
+    /// Its cells, when it is a line of a text table (cells a tab, or two or
+    /// more spaces, apart): taken from the line as written, so that empty
+    /// cells at its start keep their places.
+    cells: Option<Vec<String>>,
 }
 
 /// Imports the plain text of an issue.
@@ -151,10 +156,12 @@ fn clean_lines(input: &str) -> (Vec<Line>, Vec<(Position, char)>) {
             after_blank = true;
             continue;
         }
+        let cells = line_cells(raw, &text);
         lines.push(Line {
             no: i + 1,
             text,
             after_blank,
+            cells,
         });
         after_blank = false;
     }
@@ -456,6 +463,7 @@ impl Importer<'_> {
                 && !is_known
                 && wrapped.is_none()
                 && heading_level(&t).is_none()
+                && line.cells.is_none()
             {
                 // A page break cut the paragraph: it goes on here.
                 let paragraph = &mut self.pieces[at].text;
@@ -472,6 +480,8 @@ impl Importer<'_> {
             } else if is_known
                 || known_titles.is_empty()
                     && title_shaped(&t)
+                    && !table_caption(&t)
+                    && line.cells.is_none()
                     && (!in_article || line.after_blank)
                     && self.peek().is_some_and(|n| {
                         !title_shaped(&n.text) || n.text.starts_with(['（', '(', '—'])
@@ -491,6 +501,31 @@ impl Importer<'_> {
             if !in_article || (t.starts_with("[图") && t.ends_with(']')) {
                 self.leftover(&line);
                 continue;
+            }
+            if let Some(first) = line.cells.clone() {
+                // Two or more lines of cells a tab or wide spaces apart: a
+                // table, its first line the header; a caption line right
+                // above it is its caption.
+                let mut rows = vec![first];
+                while self.at < footer_at
+                    && let Some(cells) = self.peek().and_then(|n| n.cells.clone())
+                {
+                    rows.push(cells);
+                    self.at += 1;
+                }
+                if rows.len() >= 2 {
+                    let caption = match self.pieces.last() {
+                        Some(p) if matches!(p.role, Role::Body | Role::Heading(_)) && table_caption(&p.text) => {
+                            self.pieces.pop().map(|p| p.text)
+                        }
+                        _ => None,
+                    };
+                    if let Some(table) = table_from_rows(caption, rows, 1) {
+                        let text = table_text(&table);
+                        self.push(Role::Table(Box::new(table)), text, &line);
+                        continue;
+                    }
+                }
             }
             if let Some(level) = heading_level(&t) {
                 self.push(Role::Heading(level), t, &line);
@@ -573,4 +608,26 @@ impl Importer<'_> {
             }
         }
     }
+}
+
+/// The cells of a line of a text table, from the line as written (`raw`,
+/// where a tab parts cells and empty cells at its start keep their places)
+/// or, without a tab, from the cleaned line (cells two or more spaces
+/// apart); `None` for a line of one cell or a caption.
+pub(crate) fn line_cells(raw: &str, cleaned: &str) -> Option<Vec<String>> {
+    if !raw.contains('\t') {
+        return crate::read::recognise::split_cells(cleaned);
+    }
+    let cells: Vec<String> = raw
+        .trim_matches(|c: char| c.is_whitespace() && c != '\t')
+        .split('\t')
+        .map(|cell| {
+            cell.chars()
+                .filter(|c| !is_forbidden(*c))
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .collect();
+    (cells.len() >= 2).then_some(cells)
 }

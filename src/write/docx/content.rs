@@ -175,13 +175,9 @@ impl Document<'_> {
                 para(p, styles::BODY, "", &format!("{lead}{}", run(text, "")));
             }
             Block::Heading { level, text } => {
-                let style = if *level == 1 {
-                    styles::HEADING_1
-                } else {
-                    styles::HEADING_2
-                };
-                para(p, style, "", &run(text, ""));
+                para(p, styles::heading(*level), "", &run(text, ""));
             }
+            Block::Table(table) => super::table::table(p, table),
             Block::Photo {
                 path,
                 caption,

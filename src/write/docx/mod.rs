@@ -21,6 +21,7 @@ mod fonts;
 mod package;
 mod page;
 mod styles;
+mod table;
 
 use std::collections::HashMap;
 use std::sync::Arc;

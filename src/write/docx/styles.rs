@@ -74,7 +74,19 @@ impl Document<'_> {
         // What the PDF sets untracked: the masthead's lines, the title block,
         // the footer block.
         let untracked = "<w:spacing w:val=\"0\"/>";
-        let paragraph_styles: [(&str, String, String); 17] = [
+        let bold = |level: u8| {
+            if issue.style.heading_bold.as_ref().is_some_and(|b| b.has(level)) {
+                "<w:b/><w:bCs/>"
+            } else {
+                ""
+            }
+        };
+        let table_text = format!(
+            "{untracked}<w:sz w:val=\"{}\"/><w:szCs w:val=\"{}\"/>",
+            half_points(page::TABLE_PT),
+            half_points(page::TABLE_PT)
+        );
+        let paragraph_styles: [(&str, String, String); 22] = [
             (styles::BODY, indent2.to_string(), String::new()),
             (styles::MARK, String::new(), fonts(&f.hei)),
             (
@@ -144,12 +156,37 @@ impl Document<'_> {
             (
                 styles::HEADING_1,
                 format!("<w:keepNext/>{indent2}<w:outlineLvl w:val=\"0\"/>"),
-                fonts(&f.hei),
+                format!("{}{}", fonts(&f.hei), bold(1)),
             ),
             (
                 styles::HEADING_2,
                 format!("<w:keepNext/>{indent2}<w:outlineLvl w:val=\"1\"/>"),
-                fonts(&f.kai),
+                format!("{}{}", fonts(&f.kai), bold(2)),
+            ),
+            (
+                styles::HEADING_3,
+                format!("<w:keepNext/>{indent2}<w:outlineLvl w:val=\"2\"/>"),
+                format!("{}{}", fonts(&f.fang), bold(3)),
+            ),
+            (
+                styles::HEADING_4,
+                format!("<w:keepNext/>{indent2}<w:outlineLvl w:val=\"3\"/>"),
+                format!("{}{}", fonts(&f.fang), bold(4)),
+            ),
+            (
+                styles::TABLE_CAPTION,
+                "<w:keepNext/><w:jc w:val=\"center\"/>".into(),
+                format!("{}{untracked}", fonts(&f.hei)),
+            ),
+            (
+                styles::TABLE_HEADER,
+                "<w:keepNext/><w:jc w:val=\"center\"/>".into(),
+                format!("{}{table_text}", fonts(&f.hei)),
+            ),
+            (
+                styles::TABLE_TEXT,
+                "<w:jc w:val=\"center\"/>".into(),
+                format!("{}{table_text}", fonts(&f.fang)),
             ),
             (
                 styles::PHOTO,
