@@ -380,7 +380,18 @@ fn main() {
         .len();
     let out = work.path().join("tables.pdf");
     let cold: Vec<Duration> = (0..5)
-        .map(|_| run(&binary, &["build", tables.to_str().unwrap(), "-o", out.to_str().unwrap()]).0)
+        .map(|_| {
+            run(
+                &binary,
+                &[
+                    "build",
+                    tables.to_str().unwrap(),
+                    "-o",
+                    out.to_str().unwrap(),
+                ],
+            )
+            .0
+        })
         .collect();
     let warm: Vec<Duration> = (0..5)
         .map(|_| {
@@ -395,7 +406,10 @@ fn main() {
         ms(median(warm))
     );
     let long = tables_issue(work.path(), 1, 10_000);
-    let (took, peak) = run(&binary, &["build", long.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let (took, peak) = run(
+        &binary,
+        &["build", long.to_str().unwrap(), "-o", out.to_str().unwrap()],
+    );
     println!(
         "one table of 10 000 rows: cold {:.1} s, peak RSS {} MB",
         took.as_secs_f64(),

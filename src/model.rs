@@ -318,6 +318,10 @@ pub enum Block {
     Table(Table),
 }
 
+/// The most columns a table may have (156 mm hold no more, even at one
+/// character a column).
+pub const MAX_COLUMNS: usize = 64;
+
 /// The deepest heading level (（1）).
 pub const HEADING_LEVELS: u8 = 4;
 
@@ -379,7 +383,11 @@ fn number_shape(level: u8, n: u32) -> String {
         1..=9 => DIGITS[n as usize].to_string(),
         10 => "十".into(),
         11..=19 => format!("十{}", DIGITS[(n % 10) as usize]),
-        _ => format!("{}十{}", DIGITS[(n / 10 % 10) as usize], DIGITS[(n % 10) as usize]),
+        _ => format!(
+            "{}十{}",
+            DIGITS[(n / 10 % 10) as usize],
+            DIGITS[(n % 10) as usize]
+        ),
     };
     match level {
         1 => format!("{chinese}、"),
@@ -659,13 +667,28 @@ fn check_spans(header: &[Vec<Cell>], rows: &[Vec<Cell>]) -> Result<usize, String
         .chain(rows.iter().enumerate().map(|(i, r)| ("row", i + 1, r)))
         .collect();
     let columns: usize = all[0].2.iter().map(|c| c.colspan as usize).sum();
+    if let Some((what, n, _)) = all
+        .iter()
+        .find(|(_, _, row)| row.iter().map(|c| c.colspan as usize).sum::<usize>() > MAX_COLUMNS)
+    {
+        return Err(format!(
+            "{what} {n} of the table spans more than {MAX_COLUMNS} columns: no more fit the type area; split the table"
+        ));
+    }
     if columns == 0 {
-        return Err(format!("{} {} of the table has no cells", all[0].0, all[0].1));
+        return Err(format!(
+            "{} {} of the table has no cells",
+            all[0].0, all[0].1
+        ));
     }
     let mut taken: Vec<u32> = vec![0; columns];
     for (index, (what, n, row)) in all.iter().enumerate() {
         let in_header = index < header.len();
-        let left = if in_header { header.len() - index } else { all.len() - index };
+        let left = if in_header {
+            header.len() - index
+        } else {
+            all.len() - index
+        };
         let mut column = 0;
         for cell in row.iter() {
             while column < columns && taken[column] > 0 {
@@ -683,7 +706,11 @@ fn check_spans(header: &[Vec<Cell>], rows: &[Vec<Cell>]) -> Result<usize, String
                     "the cell `{}` in {what} {n} spans {} rows but only {left} {} from there: lower its rowspan",
                     cell.text,
                     cell.rowspan,
-                    if in_header { "header rows follow" } else { "rows follow" }
+                    if in_header {
+                        "header rows follow"
+                    } else {
+                        "rows follow"
+                    }
                 ));
             }
             if taken[column..end].iter().any(|t| *t > 0) {
@@ -1570,7 +1597,11 @@ impl<'de> Deserialize<'de> for HeaderRows {
                     Item::Row(_) => None,
                 })
                 .collect::<Vec<_>>();
-            return Ok(HeaderRows(if row.is_empty() { Vec::new() } else { vec![row] }));
+            return Ok(HeaderRows(if row.is_empty() {
+                Vec::new()
+            } else {
+                vec![row]
+            }));
         }
         if rows != items.len() {
             return Err(de::Error::custom(
@@ -1672,7 +1703,12 @@ impl<'de> Visitor<'de> for CellVisitor {
         let mut cell = Cell::new("");
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "text" => cell = Cell { text: map.next_value::<CellText>()?.0, ..cell },
+                "text" => {
+                    cell = Cell {
+                        text: map.next_value::<CellText>()?.0,
+                        ..cell
+                    }
+                }
                 "colspan" | "rowspan" => {
                     let n = map.next_value::<Count>()?.0;
                     if key == "colspan" {

@@ -332,7 +332,8 @@ pub fn pages(document: &PagedDocument) -> Vec<Page> {
                 }
                 FrameItem::Shape(shape, _) => {
                     if let (Geometry::Line(to), Some(stroke)) = (&shape.geometry, &shape.stroke) {
-                        let end = typst::layout::Point::new(pos.x + to.x, pos.y + to.y).transform(ts);
+                        let end =
+                            typst::layout::Point::new(pos.x + to.x, pos.y + to.y).transform(ts);
                         out.lines.push(Stroke {
                             x0: mm(at.x),
                             y0: mm(at.y),

@@ -64,14 +64,15 @@ fn four_levels_and_a_ruled_table_measure_up() {
         near(run.size_pt, 16.0, 0.01, needle);
         assert!(on_grid(run.y), "{needle} on the grid: {}", run.y);
     }
-    // Headings start 2 字 in (the number's first character in cell 3).
+    // Headings start 2 字 in: the number 1. in the third cell, the text in
+    // the fourth.
     let heading = first("入户征询改造意见");
-    let x = all
-        .iter()
-        .filter(|r| (r.y - heading.y).abs() < 0.01 && r.x < heading.x)
-        .map(|r| r.x)
-        .fold(heading.x, f64::min);
-    assert!(x >= LEFT + 2.0 * CELL - 0.3 && x < LEFT + 3.0 * CELL, "level 3 indent: {x}");
+    near(
+        heading.x,
+        LEFT + 3.0 * CELL,
+        0.3,
+        "level 3 heading after 2 字 and its number",
+    );
 
     let (page_index, page) = pages
         .iter()
@@ -79,26 +80,59 @@ fn four_levels_and_a_ruled_table_measure_up() {
         .find(|(_, p)| p.text().contains("表1"))
         .expect("the caption is laid out");
     let caption = page.find("表1")[0];
-    assert!(caption.family.starts_with("FandolHei"), "caption face {}", caption.family);
+    assert!(
+        caption.family.starts_with("FandolHei"),
+        "caption face {}",
+        caption.family
+    );
     let caption_mid = caption.x + caption.width / 2.0;
     // Only the caption's first run: centred within a few mm.
-    assert!((caption_mid - (LEFT + 78.0)).abs() < 40.0, "caption centred: {caption_mid}");
-    let header = page.runs.iter().find(|r| r.text == "街道").expect("the header cell 街道");
-    assert!(header.family.starts_with("FandolHei"), "header face {}", header.family);
+    assert!(
+        (caption_mid - (LEFT + 78.0)).abs() < 40.0,
+        "caption centred: {caption_mid}"
+    );
+    let header = page
+        .runs
+        .iter()
+        .find(|r| r.text == "街道")
+        .expect("the header cell 街道");
+    assert!(
+        header.family.starts_with("FandolHei"),
+        "header face {}",
+        header.family
+    );
     near(header.size_pt, 14.0, 0.01, "table text size");
     let cell = page.find("东湖街道")[0];
-    assert!(cell.family.starts_with("FandolFang"), "cell face {}", cell.family);
+    assert!(
+        cell.family.starts_with("FandolFang"),
+        "cell face {}",
+        cell.family
+    );
     near(cell.size_pt, 14.0, 0.01, "cell text size");
 
     let rules: Vec<_> = page.lines.iter().filter(|l| l.y0 > caption.y).collect();
-    let horizontal: Vec<_> = rules.iter().filter(|l| (l.y0 - l.y1).abs() < 0.01).collect();
-    let vertical: Vec<_> = rules.iter().filter(|l| (l.x0 - l.x1).abs() < 0.01).collect();
+    let horizontal: Vec<_> = rules
+        .iter()
+        .filter(|l| (l.y0 - l.y1).abs() < 0.01)
+        .collect();
+    let vertical: Vec<_> = rules
+        .iter()
+        .filter(|l| (l.x0 - l.x1).abs() < 0.01)
+        .collect();
     // (The table runs on to the next page: here its header and a row.)
-    assert!(horizontal.len() >= 3 && vertical.len() >= 6, "{} × {}", horizontal.len(), vertical.len());
+    assert!(
+        horizontal.len() >= 3 && vertical.len() >= 6,
+        "{} × {}",
+        horizontal.len(),
+        vertical.len()
+    );
     for l in &rules {
         near(l.thickness, 0.5 * PT, 0.001, "rule width 0.5 pt");
         for x in [l.x0, l.x1] {
-            assert!((LEFT - 0.1..=RIGHT + 0.1).contains(&x), "rule inside the type area: {x}");
+            assert!(
+                (LEFT - 0.1..=RIGHT + 0.1).contains(&x),
+                "rule inside the type area: {x}"
+            );
         }
     }
     // Every row a whole number of grid lines: the horizontal rules stand a
@@ -108,7 +142,10 @@ fn four_levels_and_a_ruled_table_measure_up() {
     ys.dedup_by(|a, b| (*a - *b).abs() < 0.01);
     for pair in ys.windows(2) {
         let n = (pair[1] - pair[0]) / PITCH;
-        assert!((n - n.round()).abs() < 0.01 && n.round() >= 1.0, "row height {n} pitches");
+        assert!(
+            (n - n.round()).abs() < 0.01 && n.round() >= 1.0,
+            "row height {n} pitches"
+        );
     }
     // The merged header cell 改造进度 spans three columns: no vertical rule
     // crosses it.
@@ -120,7 +157,9 @@ fn four_levels_and_a_ruled_table_measure_up() {
             && v.y0.max(v.y1) > merged.y - 1.0
     });
     assert!(
-        crossing.clone().all(|v| v.x0 < merged.x || v.x0 > merged.x + merged.width),
+        crossing
+            .clone()
+            .all(|v| v.x0 < merged.x || v.x0 > merged.x + merged.width),
         "no rule through 改造进度"
     );
     // The text after the table is back on the grid.
@@ -161,9 +200,17 @@ fn a_long_table_repeats_its_header_on_the_next_page() {
             .filter(|r| r.text.starts_with('第') && r.size_pt < 15.0)
             .map(|r| r.y)
             .fold(f64::MAX, f64::min);
-        assert!(header.y < first_row, "page {}: the header above the rows", i + 1);
+        assert!(
+            header.y < first_row,
+            "page {}: the header above the rows",
+            i + 1
+        );
         for line in &page.lines {
-            assert!(line.y0.max(line.y1) <= TOP + 225.0 + 0.1, "page {}: a rule under the type area", i + 1);
+            assert!(
+                line.y0.max(line.y1) <= TOP + 225.0 + 0.1,
+                "page {}: a rule under the type area",
+                i + 1
+            );
         }
     }
     // Every row once, whole.
@@ -171,7 +218,11 @@ fn a_long_table_repeats_its_header_on_the_next_page() {
     for i in 1..=40 {
         assert_eq!(text.matches(&format!("第 {i} 组")).count(), 1, "row {i}");
     }
-    let after = pages.iter().flat_map(|p| p.find("表后的段落")).next().unwrap();
+    let after = pages
+        .iter()
+        .flat_map(|p| p.find("表后的段落"))
+        .next()
+        .unwrap();
     assert!(on_grid(after.y), "after the table on the grid");
 }
 
@@ -184,9 +235,18 @@ fn headings_out_of_order_are_warnings_with_their_lines() {
     let out = run_in(dir.path(), &["check", "i.yaml"], None);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    assert!(err.contains("stands under no level-3 heading") && err.contains("i.yaml:10:"), "{err}");
-    assert!(err.contains("numbered 三、 where 二、 comes next") && err.contains("i.yaml:12:"), "{err}");
-    assert!(err.contains("numbered as level 2 but set at level 1") && err.contains("i.yaml:13:"), "{err}");
+    assert!(
+        err.contains("stands under no level-3 heading") && err.contains("i.yaml:10:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("numbered 三、 where 二、 comes next") && err.contains("i.yaml:12:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("numbered as level 2 but set at level 1") && err.contains("i.yaml:13:"),
+        "{err}"
+    );
     // In order, nothing is said.
     let fine = "name: 测试简报\nunit: 测试办\nnumber: 1\ndate: 2024-01-02\narticles:\n  - title: 标题\n    body:\n      - heading: 一、甲\n      - heading: （一）乙\n        level: 2\n      - heading: 1.丙\n        level: 3\n      - heading: （1）丁\n        level: 4\n      - heading: （2）戊\n        level: 4\n      - heading: 2.己\n        level: 3\n      - heading: 二、庚\n      - subheading: （一）辛\n";
     let dir = folder(&[("i.yaml", fine)]);
@@ -213,17 +273,43 @@ fn the_table_and_the_levels_in_html_text_and_word() {
     let html = fs::read_to_string(dir.path().join("i.html")).unwrap();
     let doc = scraper::Html::parse_document(&html);
     let select = |css: &str| scraper::Selector::parse(css).unwrap();
-    let table = doc.select(&select("article table")).next().expect("a <table>");
-    let caption: String = table.select(&select("caption")).next().unwrap().text().collect();
+    let table = doc
+        .select(&select("article table"))
+        .next()
+        .expect("a <table>");
+    let caption: String = table
+        .select(&select("caption"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
     assert!(caption.starts_with("表1"), "{caption}");
-    let heads: Vec<String> = table.select(&select("thead th")).map(|c| c.text().collect()).collect();
-    assert_eq!(heads, ["街道", "计划改造（个）", "改造进度", "已开工（个）", "已完工（个）", "完工率"]);
+    let heads: Vec<String> = table
+        .select(&select("thead th"))
+        .map(|c| c.text().collect())
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            "街道",
+            "计划改造（个）",
+            "改造进度",
+            "已开工（个）",
+            "已完工（个）",
+            "完工率"
+        ]
+    );
     let spanning = table.select(&select("th[colspan='3']")).count();
     assert_eq!(spanning, 1, "改造进度 spans three columns");
     assert_eq!(table.select(&select("th[rowspan='2']")).count(), 2);
     assert_eq!(table.select(&select("tbody tr")).count(), 6);
     for (level, tag) in [(3, "h5"), (4, "h6")] {
-        assert!(doc.select(&select(&format!("article {tag}"))).next().is_some(), "level {level} as <{tag}>");
+        assert!(
+            doc.select(&select(&format!("article {tag}")))
+                .next()
+                .is_some(),
+            "level {level} as <{tag}>"
+        );
     }
 
     let txt = fs::read_to_string(dir.path().join("i.txt")).unwrap();
@@ -235,10 +321,19 @@ fn the_table_and_the_levels_in_html_text_and_word() {
     let document = crate::word::unzip(&docx, "word/document.xml");
     let styles = crate::word::unzip(&docx, "word/styles.xml");
     // The body table (the footer block is a table of its own).
-    assert_eq!(document.matches("<w:tblHeader/>").count(), 2, "two header rows repeat");
+    assert_eq!(
+        document.matches("<w:tblHeader/>").count(),
+        2,
+        "two header rows repeat"
+    );
     assert!(document.contains("<w:gridSpan w:val=\"3\"/>"));
     assert!(document.contains("<w:vMerge w:val=\"restart\"/>") && document.contains("<w:vMerge/>"));
-    for (style, level) in [("一级标题", 0), ("二级标题", 1), ("三级标题", 2), ("四级标题", 3)] {
+    for (style, level) in [
+        ("一级标题", 0),
+        ("二级标题", 1),
+        ("三级标题", 2),
+        ("四级标题", 3),
+    ] {
         let at = styles.find(&format!("w:styleId=\"{style}\"")).expect(style);
         let end = at + styles[at..].find("</w:style>").unwrap();
         assert!(
@@ -265,7 +360,11 @@ fn the_table_comes_back_from_pdf_and_word() {
             built.to_str().unwrap(),
         ]);
         assert!(out.status.success(), "{}", stderr(&out));
-        let out = run_in(dir.path(), &["import", &format!("i.{format}"), "-o", "back.yaml"], None);
+        let out = run_in(
+            dir.path(),
+            &["import", &format!("i.{format}"), "-o", "back.yaml"],
+            None,
+        );
         assert!(out.status.success(), "{format}: {}", stderr(&out));
         let back = crate::support::model(&dir.path().join("back.yaml"));
         let got = tables(&back);
@@ -285,6 +384,47 @@ fn a_text_table_is_read_row_by_row() {
     let t = tables(&issue);
     assert_eq!(t.len(), 1, "{issue:?}");
     assert_eq!(t[0].caption.as_deref(), Some("表1 两项指标"));
-    assert_eq!(t[0].grid(), [["项目", "数量", "占比"], ["甲", "12", "40%"], ["乙", "18", "60%"]]);
+    assert_eq!(
+        t[0].grid(),
+        [
+            ["项目", "数量", "占比"],
+            ["甲", "12", "40%"],
+            ["乙", "18", "60%"]
+        ]
+    );
     assert_eq!(t[0].header.len(), 1);
+}
+
+/// `heading_bold` sets the levels it names bold in Word (`w:b` in the
+/// level's style) and in HTML, and nowhere else.
+#[test]
+fn heading_bold_sets_the_levels_it_names() {
+    let issue = "name: 测试简报\nunit: 测试办\nnumber: 1\ndate: 2024-01-02\narticles:\n  - title: 标题\n    body:\n      - heading: 一、甲\n      - heading: （一）乙\n        level: 2\n      - heading: 1.丙\n        level: 3\n      - 正文。\nstyle:\n  heading_bold: [3]\n";
+    let dir = folder(&[("i.yaml", issue)]);
+    for format in ["docx", "html"] {
+        let out = run_in(
+            dir.path(),
+            &["build", "i.yaml", "-o", &format!("i.{format}")],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let styles = crate::word::unzip(
+        &fs::read(dir.path().join("i.docx")).unwrap(),
+        "word/styles.xml",
+    );
+    let style = |name: &str| {
+        let at = styles.find(&format!("w:styleId=\"{name}\"")).unwrap();
+        styles[at..at + styles[at..].find("</w:style>").unwrap()].to_string()
+    };
+    assert!(style("三级标题").contains("<w:b/>"));
+    assert!(!style("一级标题").contains("<w:b/>") && !style("二级标题").contains("<w:b/>"));
+    let html = fs::read_to_string(dir.path().join("i.html")).unwrap();
+    assert!(
+        html.contains("<h5 class=\"bold\">1.丙</h5>") && html.contains("<h4>（一）乙</h4>"),
+        "{html}"
+    );
+    // The PDF builds, the bold level stroked.
+    let (_, doc) = layout(&dir.path().join("i.yaml"));
+    assert!(!pages(&doc).is_empty());
 }

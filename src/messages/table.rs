@@ -295,7 +295,10 @@ const INPUT: &[(&str, &str)] = &[
         "a body entry is one of: a paragraph (`text`, with an optional `lead`), a `heading` (with an optional `level`), a `photo` or a `table`; this one mixes them or has none",
         "正文的每一项只能是一种：段落（`text`，可带 `lead`）、`heading`（可带 `level`）、`photo` 或 `table`；这一项混用了几种，或一种也没有",
     ),
-    ("`level` belongs to a `heading`", "`level` 只能用于 `heading`"),
+    (
+        "`level` belongs to a `heading`",
+        "`level` 只能用于 `heading`",
+    ),
     (
         "there is no heading level {}: levels are 1 (一、), 2 (（一）), 3 (1.) and 4 (（1）)",
         "没有第 {} 级标题：标题层次为 1（一、）、2（（一））、3（1.）、4（（1））",
@@ -340,7 +343,14 @@ const INPUT: &[(&str, &str)] = &[
     ("row", "表体行"),
     ("header rows follow", "行表头"),
     ("rows follow", "行"),
-    ("{} {} of the table has no cells", "表格的{0} {1} 没有单元格"),
+    (
+        "{} {} of the table has no cells",
+        "表格的{0} {1} 没有单元格",
+    ),
+    (
+        "{} {} of the table spans more than {} columns: no more fit the type area; split the table",
+        "表格的{0} {1} 超过 {2} 列：版心放不下更多列，请拆分表格",
+    ),
     (
         "{} {} of the table has more cells than its {} columns (the cell `{}` would reach column {}): remove a cell or a span, or widen the first row",
         "表格的{0} {1} 的单元格超出了全表的 {2} 列（单元格 `{3}` 将到达第 {4} 列）：请删去一个单元格或合并，或加宽第一行",

@@ -273,11 +273,13 @@ pub(crate) fn column_aligns(votes: &[[usize; 3]]) -> Vec<crate::model::CellAlign
     use crate::model::CellAlign;
     let align: Vec<CellAlign> = votes
         .iter()
-        .map(|v| match (0..3).max_by_key(|i| (v[*i], *i == 1)).unwrap_or(1) {
-            0 => CellAlign::Left,
-            2 => CellAlign::Right,
-            _ => CellAlign::Center,
-        })
+        .map(
+            |v| match (0..3).max_by_key(|i| (v[*i], *i == 1)).unwrap_or(1) {
+                0 => CellAlign::Left,
+                2 => CellAlign::Right,
+                _ => CellAlign::Center,
+            },
+        )
         .collect();
     if align.iter().all(|a| *a == CellAlign::Center) {
         Vec::new()

@@ -591,9 +591,11 @@ fn table(rows: &mut Vec<(String, Vec<String>)>, pieces: &mut Vec<Piece>) {
             at,
         }),
         None => {
-            for (text, lead) in caption.into_iter().map(|c| (c, None)).chain(
-                texts.into_iter().map(|cells| (cells.join("  "), None)),
-            ) {
+            for (text, lead) in caption
+                .into_iter()
+                .map(|c| (c, None))
+                .chain(texts.into_iter().map(|cells| (cells.join("  "), None)))
+            {
                 pieces.push(Piece {
                     role: Role::Body,
                     text,

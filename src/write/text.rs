@@ -70,7 +70,10 @@ pub fn text(issue: &Issue, options: &TextOptions) -> String {
             for block in &article.body {
                 match block {
                     Block::Paragraph { lead, text } => {
-                        line(&mut elements, format!("{}{text}", lead.as_deref().unwrap_or("")));
+                        line(
+                            &mut elements,
+                            format!("{}{text}", lead.as_deref().unwrap_or("")),
+                        );
                     }
                     Block::Heading { text, .. } => line(&mut elements, text.clone()),
                     Block::Photo { caption, .. } => match caption {

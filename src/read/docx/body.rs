@@ -171,13 +171,16 @@ pub(super) enum Merge {
     Continue,
 }
 
-/// A table's grid: per row (by its index among the `w:tr`, `None` for a
-/// deleted one) whether it repeats as a header, and per cell (by its index
-/// among the row's `w:tc`, `None` for a deleted one) the columns it spans
-/// and its merge.
+/// A row of a table's grid: whether it repeats as a header, and per cell
+/// (by its index among the row's `w:tc`, `None` for a deleted one) the
+/// columns it spans and its merge.
+pub(super) type RowShape = (bool, Vec<Option<(u32, Merge)>>);
+
+/// A table's grid: its rows by their index among the `w:tr` (`None` for a
+/// deleted one).
 #[derive(Debug, Clone, Default)]
 pub(super) struct TableShape {
-    pub rows: Vec<Option<(bool, Vec<Option<(u32, Merge)>>)>>,
+    pub rows: Vec<Option<RowShape>>,
     /// Whether it stands in another table's cell.
     pub nested: bool,
 }

@@ -407,7 +407,9 @@ impl Shape {
             return Some(Role::Contents);
         }
         if let Some(rank) = rank {
-            return Some(Role::Heading(rank.min(usize::from(crate::model::HEADING_LEVELS)) as u8));
+            return Some(Role::Heading(
+                rank.min(usize::from(crate::model::HEADING_LEVELS)) as u8,
+            ));
         }
         if p.centred {
             return Some(Role::Byline);

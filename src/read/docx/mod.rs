@@ -19,10 +19,10 @@ use crate::diag::{Diagnostic, Failure};
 use crate::read::Imported;
 use std::collections::{HashMap, HashSet};
 
-use crate::read::assemble::{Layout, Piece, Role, build, table_text};
 use crate::model::CellAlign;
-use crate::read::recognise::table_caption;
+use crate::read::assemble::{Layout, Piece, Role, build, table_text};
 use crate::read::package::Package;
+use crate::read::recognise::table_caption;
 
 use body::Note;
 use notes::Notes;
@@ -127,7 +127,16 @@ pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Fo
     }
 
     let body_tables = body_tables(&story, &readings);
-    let mut tables_read = std::collections::HashSet::new();
+    let mut table_paragraphs: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, p) in story.paragraphs.iter().enumerate() {
+        if let body::Place::Cell { table, .. } = p.place
+            && body_tables.contains(&table)
+        {
+            table_paragraphs.entry(table).or_default().push(i);
+        }
+    }
+    let mut tables_read = HashSet::new();
+    let mut failed_tables = HashSet::new();
     let mut pieces = Vec::new();
     let mut photos: Vec<Photo> = Vec::new();
     let mut anchored = std::collections::HashSet::new();
@@ -226,49 +235,48 @@ pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Fo
                 .hint("replace it in Word with a character of an ordinary font (插入 → 符号)"),
             );
         }
-        // A table in an article's body is read whole, where it begins.
+        // A table in an article's body is read whole, where it begins (a
+        // grid that makes no table is read paragraph by paragraph).
         if let body::Place::Cell { table, .. } = p.place
             && body_tables.contains(&table)
+            && !failed_tables.contains(&table)
         {
             if tables_read.insert(table) {
                 let caption = match pieces.last() {
-                    Some(Piece { role: Role::Body | Role::Heading(_), text, .. })
-                        if table_caption(text)
-                            || (i > 0 && story.paragraphs[i - 1].style == crate::format::styles::TABLE_CAPTION) =>
+                    Some(Piece {
+                        role: Role::Body | Role::Heading(_),
+                        text,
+                        ..
+                    }) if table_caption(text)
+                        || (i > 0
+                            && story.paragraphs[i - 1].style
+                                == crate::format::styles::TABLE_CAPTION) =>
                     {
-                        pieces.pop().map(|p| p.text)
+                        Some(text.clone())
                     }
                     _ => None,
                 };
-                let mut texts: HashMap<(usize, usize), String> = HashMap::new();
-                let mut aligns: HashMap<(usize, usize), CellAlign> = HashMap::new();
-                for q in &story.paragraphs {
-                    if let body::Place::Cell { table: t, row, cell } = q.place
-                        && t == table
-                    {
-                        let text = q.text().trim().replace(['\n', '\t'], " ");
-                        if !text.is_empty() {
-                            aligns.insert(
-                                (row, cell),
-                                match (q.centred, q.right) {
-                                    (true, _) => CellAlign::Center,
-                                    (_, true) => CellAlign::Right,
-                                    _ => CellAlign::Left,
-                                },
-                            );
+                let had_caption = caption.is_some();
+                let cells = table_paragraphs
+                    .get(&table)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                match read_table(&story, table, cells, caption) {
+                    Some(table) => {
+                        if had_caption {
+                            pieces.pop();
                         }
-                        let slot = texts.entry((row, cell)).or_default();
-                        join_text(slot, &text);
+                        let text = table_text(&table);
+                        pieces.push(piece(Role::Table(Box::new(table)), text));
+                    }
+                    None => {
+                        failed_tables.insert(table);
                     }
                 }
-                if let Some(table) =
-                    tables::table(&story.tables[table], &texts, &aligns, caption)
-                {
-                    let text = table_text(&table);
-                    pieces.push(piece(Role::Table(Box::new(table)), text));
-                }
             }
-            continue;
+            if !failed_tables.contains(&table) {
+                continue;
+            }
         }
         if let Some(reading) = reading {
             if reading.role == Role::Comment {
@@ -334,7 +342,10 @@ fn body_tables(story: &body::Story, readings: &[Option<look::Reading>]) -> HashS
             && !story.tables.get(table).is_some_and(|s| s.nested);
         let fits = match reading {
             None => true,
-            Some(r) => matches!(r.role, Role::Body | Role::Heading(_) | Role::Byline | Role::Caption),
+            Some(r) => matches!(
+                r.role,
+                Role::Body | Role::Heading(_) | Role::Byline | Role::Caption
+            ),
         };
         if in_body && fits {
             out.insert(table);
@@ -346,6 +357,37 @@ fn body_tables(story: &body::Story, readings: &[Option<look::Reading>]) -> HashS
     out
 }
 
+/// Table `table` of the story from its paragraphs (`cells`, indices into
+/// the story): each cell's text and alignment, the grid from its shape.
+fn read_table(
+    story: &body::Story,
+    table: usize,
+    cells: &[usize],
+    caption: Option<String>,
+) -> Option<crate::model::Table> {
+    let mut texts: HashMap<(usize, usize), String> = HashMap::new();
+    let mut aligns: HashMap<(usize, usize), CellAlign> = HashMap::new();
+    for &i in cells {
+        let q = &story.paragraphs[i];
+        let body::Place::Cell { row, cell, .. } = q.place else {
+            continue;
+        };
+        let text = q.text().trim().replace(['\n', '\t'], " ");
+        if !text.is_empty() {
+            aligns.insert(
+                (row, cell),
+                match (q.centred, q.right) {
+                    (true, _) => CellAlign::Center,
+                    (_, true) => CellAlign::Right,
+                    _ => CellAlign::Left,
+                },
+            );
+        }
+        join_text(texts.entry((row, cell)).or_default(), &text);
+    }
+    tables::table(story.tables.get(table)?, &texts, &aligns, caption)
+}
+
 /// Appends a cell's next paragraph to its text: nothing between Chinese
 /// characters, a space between other words.
 fn join_text(slot: &mut String, text: &str) {
@@ -353,7 +395,7 @@ fn join_text(slot: &mut String, text: &str) {
         return;
     }
     let wide = |c: Option<char>| c.is_some_and(crate::model::is_wide);
-    if !slot.is_empty() && !(wide(slot.chars().next_back()) || wide(text.chars().next())) {
+    if !(slot.is_empty() || wide(slot.chars().next_back()) || wide(text.chars().next())) {
         slot.push(' ');
     }
     slot.push_str(text);

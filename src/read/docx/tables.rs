@@ -21,8 +21,18 @@ pub(super) fn table(
         .rows
         .iter()
         .flatten()
-        .map(|(_, cells)| cells.iter().flatten().map(|(span, _)| *span as usize).sum::<usize>())
+        .map(|(_, cells)| {
+            cells
+                .iter()
+                .flatten()
+                .map(|(span, _)| *span as usize)
+                .sum::<usize>()
+        })
         .max()?;
+    // A grid wider than a table can be (a damaged or hostile file) stays text.
+    if columns > crate::model::MAX_COLUMNS {
+        return None;
+    }
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let mut marked = 0;
     // Per grid column, how its single-column cells' text is aligned
@@ -88,7 +98,13 @@ pub(super) fn table(
     }
     let align = column_aligns(&votes);
     let body = rows.split_off(header);
-    if let Ok(table) = Table::new(caption.clone(), rows.clone(), body.clone(), Vec::new(), align) {
+    if let Ok(table) = Table::new(
+        caption.clone(),
+        rows.clone(),
+        body.clone(),
+        Vec::new(),
+        align,
+    ) {
         return Some(table);
     }
     // A grid the spans do not square: every cell's text where it starts,

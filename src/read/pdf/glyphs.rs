@@ -88,6 +88,9 @@ pub(super) struct Rule {
 }
 
 pub(super) struct Collector {
+    /// Font names from the pages' font dictionaries, by the dictionary's
+    /// key (what a font without its own name data is known by).
+    pub(super) font_names: std::collections::HashMap<u128, String>,
     pub(super) page: usize,
     pub(super) glyphs: Vec<Drawn>,
     pub(super) rules: Vec<Rule>,
@@ -144,7 +147,13 @@ const MAX_RULES: usize = 200_000;
 impl<'a> Device<'a> for Collector {
     fn set_soft_mask(&mut self, _: Option<SoftMask<'a>>) {}
     fn set_blend_mode(&mut self, _: BlendMode) {}
-    fn draw_path(&mut self, path: &BezPath, transform: Affine, paint: &Paint<'a>, mode: &PathDrawMode) {
+    fn draw_path(
+        &mut self,
+        path: &BezPath,
+        transform: Affine,
+        paint: &Paint<'a>,
+        mode: &PathDrawMode,
+    ) {
         // Dark rules only: a table's, not the red masthead's.
         let dark = match paint {
             Paint::Color(colour) => {
@@ -234,6 +243,7 @@ impl<'a> Device<'a> for Collector {
         let name = data
             .as_ref()
             .and_then(|d| d.postscript_name.clone())
+            .or_else(|| self.font_names.get(&outline.font_cache_key()).cloned())
             .unwrap_or_default();
         let weight = data.as_ref().and_then(|d| d.weight);
         let red = match paint {
@@ -334,14 +344,22 @@ pub(super) fn name_faces(glyphs: &mut [Drawn]) -> bool {
         .find(|g| g.red && g.size > 20.0)
         .map(|g| g.font);
     let chinese = |g: &Drawn| g.text.chars().any(crate::model::is_wide);
-    let mut fonts: Vec<u128> = glyphs.iter().filter(|g| chinese(g)).map(|g| g.font).collect();
+    let mut fonts: Vec<u128> = glyphs
+        .iter()
+        .filter(|g| chinese(g))
+        .map(|g| g.font)
+        .collect();
     fonts.sort_unstable();
     fonts.dedup();
     let one_face = fonts.len() == 1;
     if one_face {
         // Whatever the face is called, it says nothing of the roles.
         for g in glyphs.iter_mut() {
-            g.face = if g.size > 18.0 { Face::Title } else { Face::Fang };
+            g.face = if g.size > 18.0 {
+                Face::Title
+            } else {
+                Face::Fang
+            };
         }
         return true;
     }

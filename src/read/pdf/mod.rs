@@ -18,8 +18,9 @@ mod structure;
 mod tables;
 
 use hayro_interpret::hayro_syntax::Pdf;
+use hayro_interpret::hayro_syntax::object::{Dict, Name};
 use hayro_interpret::{
-    Context, InterpreterCache, InterpreterSettings, TransformExt, interpret_page,
+    CacheKey, Context, InterpreterCache, InterpreterSettings, TransformExt, interpret_page,
 };
 use kurbo::Rect;
 
@@ -91,8 +92,23 @@ pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Fo
             "split it into its issues first",
         ));
     }
+    // The names of the pages' fonts by their dictionaries' keys: hayro
+    // gives no name for a Type 1 font (LibreOffice embeds CFF faces so),
+    // its /BaseFont does.
+    let mut font_names = std::collections::HashMap::new();
+    for page in pages.iter() {
+        let fonts = &page.resources().fonts;
+        for key in fonts.keys() {
+            if let Some(dict) = fonts.get::<Dict>(&key)
+                && let Some(base) = dict.get::<Name>(b"BaseFont")
+            {
+                font_names.insert(dict.cache_key(), base.as_str().to_string());
+            }
+        }
+    }
     let cache = InterpreterCache::new();
     let mut collector = Collector {
+        font_names,
         page: 0,
         glyphs: Vec::new(),
         rules: Vec::new(),

@@ -7,8 +7,8 @@
 use super::Photo;
 use super::glyphs::{Face, PT_PER_MM, Picture};
 use super::lines::{Line, join};
-use crate::format::page;
 use super::tables::Found;
+use crate::format::page;
 use crate::read::assemble::{Layout, Piece, Role, table_text};
 use crate::read::recognise::{
     find_date, heading_level, issue_number, split_lead, table_caption, total_number,

@@ -26,6 +26,12 @@ pub(super) struct Found {
     pub(super) table: Table,
 }
 
+/// At most this many distinct rules on a page are searched for tables.
+const MAX_PAGE_RULES: usize = 3000;
+
+/// At most this many tables are read on a page.
+const MAX_PAGE_TABLES: usize = 50;
+
 /// How close two rule positions must be to count as one (mm).
 const NEAR: f64 = 0.6;
 
@@ -38,13 +44,23 @@ pub(super) fn find(rules: &[Rule], glyphs: &mut Vec<Drawn>) -> Vec<Found> {
     pages.dedup();
     for page in pages {
         let on_page: Vec<Rule> = rules.iter().filter(|r| r.page == page).copied().collect();
-        for grid in grids(&merged(&on_page)) {
+        let rules = merged(&on_page);
+        // A page of more rules than any table draws (a drawing, a hostile
+        // file) is left to its text: the search is quadratic in the rules.
+        if rules.len() > MAX_PAGE_RULES {
+            continue;
+        }
+        for grid in grids(&rules).into_iter().take(MAX_PAGE_TABLES) {
             if let Some(table) = read(&grid, page, glyphs) {
                 found.push(table);
             }
         }
     }
-    found.sort_by(|a, b| (a.page, a.top).partial_cmp(&(b.page, b.top)).unwrap_or(std::cmp::Ordering::Equal));
+    found.sort_by(|a, b| {
+        (a.page, a.top)
+            .partial_cmp(&(b.page, b.top))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     continued(found)
 }
 
@@ -58,10 +74,18 @@ fn merged(rules: &[Rule]) -> Vec<Rule> {
     });
     let mut out: Vec<Rule> = Vec::new();
     for r in sorted {
-        match out.iter_mut().rev().find(|m| {
-            m.horizontal == r.horizontal && (m.at - r.at).abs() < NEAR && r.from <= m.to + NEAR
-        }) {
-            Some(m) => m.to = m.to.max(r.to),
+        // The few rules just before it on its line, no further (a page of
+        // many short segments stays linear).
+        let hit = out
+            .iter()
+            .enumerate()
+            .rev()
+            .take(8)
+            .take_while(|(_, m)| m.horizontal == r.horizontal && r.at - m.at < NEAR)
+            .find(|(_, m)| r.from <= m.to + NEAR)
+            .map(|(i, _)| i);
+        match hit {
+            Some(i) => out[i].to = out[i].to.max(r.to),
             None => out.push(r),
         }
     }
@@ -79,13 +103,6 @@ struct Grid {
 fn grids(rules: &[Rule]) -> Vec<Grid> {
     let n = rules.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
     let crosses = |h: &Rule, v: &Rule| {
         v.at >= h.from - NEAR && v.at <= h.to + NEAR && h.at >= v.from - NEAR && h.at <= v.to + NEAR
     };
@@ -116,6 +133,16 @@ fn grids(rules: &[Rule]) -> Vec<Grid> {
         .collect()
 }
 
+/// The root of `i` in a union-find forest (`parent[i] == i` at a root),
+/// halving the path on the way.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
 /// Distinct positions, sorted, those closer than [`NEAR`] taken as one.
 fn positions(mut values: Vec<f64>) -> Vec<f64> {
     values.sort_by(f64::total_cmp);
@@ -138,30 +165,33 @@ fn read(grid: &Grid, page: usize, glyphs: &mut Vec<Drawn>) -> Option<Found> {
     }
     // Whether a rule divides two neighbouring bands at their middle.
     let has = |horizontal: bool, at: f64, middle: f64| {
-        let rules = if horizontal { &grid.horizontal } else { &grid.vertical };
+        let rules = if horizontal {
+            &grid.horizontal
+        } else {
+            &grid.vertical
+        };
         rules
             .iter()
             .any(|r| (r.at - at).abs() < NEAR && r.from - NEAR <= middle && middle <= r.to + NEAR)
     };
     // Cells joined where no rule divides them.
     let mut owner: Vec<usize> = (0..rows * cols).collect();
-    fn root(owner: &mut [usize], mut i: usize) -> usize {
-        while owner[i] != i {
-            owner[i] = owner[owner[i]];
-            i = owner[i];
-        }
-        i
-    }
     for r in 0..rows {
         let mid_y = (ys[r] + ys[r + 1]) / 2.0;
         for c in 0..cols {
             let mid_x = (xs[c] + xs[c + 1]) / 2.0;
             if c + 1 < cols && !has(false, xs[c + 1], mid_y) {
-                let (a, b) = (root(&mut owner, r * cols + c), root(&mut owner, r * cols + c + 1));
+                let (a, b) = (
+                    root(&mut owner, r * cols + c),
+                    root(&mut owner, r * cols + c + 1),
+                );
                 owner[b] = a;
             }
             if r + 1 < rows && !has(true, ys[r + 1], mid_x) {
-                let (a, b) = (root(&mut owner, r * cols + c), root(&mut owner, (r + 1) * cols + c));
+                let (a, b) = (
+                    root(&mut owner, r * cols + c),
+                    root(&mut owner, (r + 1) * cols + c),
+                );
                 owner[b] = a;
             }
         }
@@ -182,7 +212,10 @@ fn read(grid: &Grid, page: usize, glyphs: &mut Vec<Drawn>) -> Option<Found> {
     let mut inside: std::collections::HashMap<usize, Vec<Drawn>> = std::collections::HashMap::new();
     let mut kept = Vec::with_capacity(glyphs.len());
     for g in glyphs.drain(..) {
-        let (cx, cy) = ((g.x + g.right) / 2.0, g.y - 0.35 * g.size / super::glyphs::PT_PER_MM);
+        let (cx, cy) = (
+            (g.x + g.right) / 2.0,
+            g.y - 0.35 * g.size / super::glyphs::PT_PER_MM,
+        );
         let within = g.page == page && cx > left && cx < right && cy > top && cy < bottom;
         match (within, band(&ys, cy), band(&xs, cx)) {
             (true, Some(r), Some(c)) => {
@@ -195,7 +228,11 @@ fn read(grid: &Grid, page: usize, glyphs: &mut Vec<Drawn>) -> Option<Found> {
     // A grid with red or large text in it is a masthead's frame, not a table.
     if inside.values().flatten().any(|g| g.red || g.size > 18.0) {
         kept.extend(inside.into_values().flatten());
-        kept.sort_by(|a, b| (a.page, a.y, a.x).partial_cmp(&(b.page, b.y, b.x)).unwrap_or(std::cmp::Ordering::Equal));
+        kept.sort_by(|a, b| {
+            (a.page, a.y, a.x)
+                .partial_cmp(&(b.page, b.y, b.x))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
         *glyphs = kept;
         return None;
     }
@@ -293,7 +330,8 @@ fn cell_text(glyphs: Vec<Drawn>) -> String {
 /// and one at the head of the next, with the same columns; the second's
 /// header, when it repeats the first's, read once.
 fn continued(found: Vec<Found>) -> Vec<Found> {
-    let foot = page::TOP_MM + page::TYPE_HEIGHT_MM - 2.0 * page::PITCH_PT / super::glyphs::PT_PER_MM;
+    let foot =
+        page::TOP_MM + page::TYPE_HEIGHT_MM - 2.0 * page::PITCH_PT / super::glyphs::PT_PER_MM;
     let head = page::TOP_MM + 2.0 * page::PITCH_PT / super::glyphs::PT_PER_MM;
     let mut out: Vec<Found> = Vec::new();
     for next in found {
@@ -302,7 +340,11 @@ fn continued(found: Vec<Found>) -> Vec<Found> {
             && last.bottom >= foot
             && next.top <= head
             && last.columns.len() == next.columns.len()
-            && last.columns.iter().zip(&next.columns).all(|(a, b)| (a - b).abs() < 1.0)
+            && last
+                .columns
+                .iter()
+                .zip(&next.columns)
+                .all(|(a, b)| (a - b).abs() < 1.0)
         {
             let repeated = next.table.header == last.table.header;
             let mut rows = last.table.rows.clone();
@@ -316,7 +358,8 @@ fn continued(found: Vec<Found>) -> Vec<Found> {
                 }
             }
             let align = column_aligns(&last.votes);
-            if let Ok(table) = Table::new(None, last.table.header.clone(), rows, Vec::new(), align) {
+            if let Ok(table) = Table::new(None, last.table.header.clone(), rows, Vec::new(), align)
+            {
                 last.table = table;
                 last.bottom = next.bottom;
                 last.end_page = next.page;

@@ -18,8 +18,8 @@ pub use crate::read::Imported;
 use crate::read::assemble::{FooterLines, Piece, Role, build, table_text};
 use crate::read::recognise::{
     MARKS, column_name, ends_closed, find_date, footer_label, heading_level, is_page_number,
-    issue_number, split_lead, squeeze_stray_spaces, table_caption, table_from_rows,
-    title_shaped, total_number,
+    issue_number, split_lead, squeeze_stray_spaces, table_caption, table_from_rows, title_shaped,
+    total_number,
 };
 
 /// Importer switches.
@@ -506,6 +506,7 @@ impl Importer<'_> {
                 // Two or more lines of cells a tab or wide spaces apart: a
                 // table, its first line the header; a caption line right
                 // above it is its caption.
+                let start = self.at;
                 let mut rows = vec![first];
                 while self.at < footer_at
                     && let Some(cells) = self.peek().and_then(|n| n.cells.clone())
@@ -513,18 +514,30 @@ impl Importer<'_> {
                     rows.push(cells);
                     self.at += 1;
                 }
-                if rows.len() >= 2 {
-                    let caption = match self.pieces.last() {
-                        Some(p) if matches!(p.role, Role::Body | Role::Heading(_)) && table_caption(&p.text) => {
-                            self.pieces.pop().map(|p| p.text)
+                let caption = match self.pieces.last() {
+                    Some(p)
+                        if matches!(p.role, Role::Body | Role::Heading(_))
+                            && table_caption(&p.text) =>
+                    {
+                        Some(p.text.clone())
+                    }
+                    _ => None,
+                };
+                let has_caption = caption.is_some();
+                match (rows.len() >= 2)
+                    .then(|| table_from_rows(caption, rows, 1))
+                    .flatten()
+                {
+                    Some(table) => {
+                        if has_caption {
+                            self.pieces.pop();
                         }
-                        _ => None,
-                    };
-                    if let Some(table) = table_from_rows(caption, rows, 1) {
                         let text = table_text(&table);
                         self.push(Role::Table(Box::new(table)), text, &line);
                         continue;
                     }
+                    // Not a table after all: the lines are read one by one.
+                    None => self.at = start,
                 }
             }
             if let Some(level) = heading_level(&t) {

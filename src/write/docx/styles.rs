@@ -75,7 +75,12 @@ impl Document<'_> {
         // the footer block.
         let untracked = "<w:spacing w:val=\"0\"/>";
         let bold = |level: u8| {
-            if issue.style.heading_bold.as_ref().is_some_and(|b| b.has(level)) {
+            if issue
+                .style
+                .heading_bold
+                .as_ref()
+                .is_some_and(|b| b.has(level))
+            {
                 "<w:b/><w:bCs/>"
             } else {
                 ""

@@ -9,7 +9,9 @@ use std::fmt::Write as _;
 
 use super::TWIPS_PER_MM;
 use super::content::{para, run};
-use crate::format::page::{MM_PER_PT, TABLE_CELL_MARGIN_MM, TABLE_PT, TABLE_RULE_PT, TYPE_WIDTH_MM};
+use crate::format::page::{
+    MM_PER_PT, TABLE_CELL_MARGIN_MM, TABLE_PT, TABLE_RULE_PT, TYPE_WIDTH_MM,
+};
 use crate::format::styles;
 use crate::model::{Cell, Table};
 
@@ -134,7 +136,13 @@ pub(super) fn column_widths(table: &Table) -> Vec<f64> {
     let em = TABLE_PT * MM_PER_PT;
     let text_mm = |text: &str| -> f64 {
         text.chars()
-            .map(|c| if crate::model::is_wide(c) { em } else { em / 2.0 })
+            .map(|c| {
+                if crate::model::is_wide(c) {
+                    em
+                } else {
+                    em / 2.0
+                }
+            })
             .sum()
     };
     // A millimetre of slack, so that a text measured to fit its cell
