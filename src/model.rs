@@ -1543,77 +1543,42 @@ struct HeaderRows(Vec<Vec<Cell>>);
 
 impl<'de> Deserialize<'de> for HeaderRows {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        enum Item {
-            Cell(Cell),
-            Row(Vec<Cell>),
-        }
-        impl<'de> Deserialize<'de> for Item {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct ItemVisitor;
-                impl<'de> Visitor<'de> for ItemVisitor {
-                    type Value = Item;
-                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                        f.write_str("a cell or a row of cells")
-                    }
-                    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Item, A::Error> {
-                        let mut cells = Vec::new();
-                        while let Some(cell) = seq.next_element::<Cell>()? {
-                            cells.push(cell);
-                        }
-                        Ok(Item::Row(cells))
-                    }
-                    fn visit_str<E: de::Error>(self, v: &str) -> Result<Item, E> {
-                        CellVisitor.visit_str(v).map(Item::Cell)
-                    }
-                    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Item, E> {
-                        Ok(Item::Cell(Cell::new(v.to_string())))
-                    }
-                    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Item, E> {
-                        Ok(Item::Cell(Cell::new(v.to_string())))
-                    }
-                    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Item, E> {
-                        Ok(Item::Cell(Cell::new(v.to_string())))
-                    }
-                    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Item, E> {
-                        Ok(Item::Cell(Cell::new(v.to_string())))
-                    }
-                    fn visit_unit<E: de::Error>(self) -> Result<Item, E> {
-                        Ok(Item::Cell(Cell::new("")))
-                    }
-                    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Item, A::Error> {
-                        CellVisitor.visit_map(map).map(Item::Cell)
-                    }
-                }
-                deserializer.deserialize_any(ItemVisitor)
+        let items = Vec::<CellOrRow>::deserialize(deserializer)?;
+        let rows = items
+            .iter()
+            .filter(|i| matches!(i, CellOrRow::Row(_)))
+            .count();
+        let (cells, rows): (Vec<_>, Vec<_>) = match rows {
+            0 => (items, Vec::new()),
+            n if n == items.len() => (Vec::new(), items),
+            _ => {
+                return Err(de::Error::custom(
+                    "`header` is one row (a list of cells) or a list of rows; this one mixes cells and rows",
+                ));
             }
-        }
-        let items = Vec::<Item>::deserialize(deserializer)?;
-        let rows = items.iter().filter(|i| matches!(i, Item::Row(_))).count();
-        if rows == 0 {
-            let row = items
+        };
+        let take = |items: Vec<CellOrRow>| -> Vec<Cell> {
+            items
                 .into_iter()
                 .filter_map(|i| match i {
-                    Item::Cell(c) => Some(c),
-                    Item::Row(_) => None,
+                    CellOrRow::Cell(c) => Some(c),
+                    CellOrRow::Row(_) => None,
                 })
-                .collect::<Vec<_>>();
+                .collect()
+        };
+        if rows.is_empty() {
+            let row = take(cells);
             return Ok(HeaderRows(if row.is_empty() {
                 Vec::new()
             } else {
                 vec![row]
             }));
         }
-        if rows != items.len() {
-            return Err(de::Error::custom(
-                "`header` is one row (a list of cells) or a list of rows; this one mixes cells and rows",
-            ));
-        }
         Ok(HeaderRows(
-            items
-                .into_iter()
+            rows.into_iter()
                 .filter_map(|i| match i {
-                    Item::Row(r) => Some(r),
-                    Item::Cell(_) => None,
+                    CellOrRow::Row(r) => Some(r),
+                    CellOrRow::Cell(_) => None,
                 })
                 .collect(),
         ))
@@ -1668,38 +1633,55 @@ impl<'de> Deserialize<'de> for Width {
 
 /// Reads a [`Cell`]: a text (a number is its digits, an empty value an
 /// empty cell) or a mapping with `text`, `colspan` and `rowspan`.
+/// A list where a cell may stand is a row (`header:` holds either).
 struct CellVisitor;
 
+/// What [`CellVisitor`] reads: a cell, or a row of them.
+enum CellOrRow {
+    Cell(Cell),
+    Row(Vec<Cell>),
+}
+
+impl<'de> Deserialize<'de> for CellOrRow {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(CellVisitor)
+    }
+}
+
 impl<'de> Visitor<'de> for CellVisitor {
-    type Value = Cell;
+    type Value = CellOrRow;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a cell: its text, or {text: …, colspan: N, rowspan: N}")
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<CellOrRow, E> {
         check_characters(v).map_err(E::custom)?;
-        Ok(Cell::new(Text::new(v).map(|t| t.0).unwrap_or_default()))
+        Ok(CellOrRow::Cell(Cell::new(
+            Text::new(v).map(|t| t.0).unwrap_or_default(),
+        )))
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
-        Ok(Cell::new(v.to_string()))
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<CellOrRow, E> {
+        Ok(CellOrRow::Cell(Cell::new(v.to_string())))
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
-        Ok(Cell::new(v.to_string()))
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<CellOrRow, E> {
+        Ok(CellOrRow::Cell(Cell::new(v.to_string())))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
-        Ok(Cell::new(v.to_string()))
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<CellOrRow, E> {
+        Ok(CellOrRow::Cell(Cell::new(v.to_string())))
     }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Cell, E> {
-        Ok(Cell::new(v.to_string()))
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<CellOrRow, E> {
+        Ok(CellOrRow::Cell(Cell::new(v.to_string())))
     }
-    fn visit_unit<E: de::Error>(self) -> Result<Cell, E> {
-        Ok(Cell::new(""))
+    fn visit_unit<E: de::Error>(self) -> Result<CellOrRow, E> {
+        Ok(CellOrRow::Cell(Cell::new("")))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Cell, A::Error> {
-        Err(de::Error::custom(
-            "a list where a cell belongs: a row is one list of cells, and a cell is a text (or {text: …, colspan: N})",
-        ))
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CellOrRow, A::Error> {
+        let mut cells = Vec::new();
+        while let Some(cell) = seq.next_element::<Cell>()? {
+            cells.push(cell);
+        }
+        Ok(CellOrRow::Row(cells))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cell, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CellOrRow, A::Error> {
         let mut cell = Cell::new("");
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
@@ -1729,7 +1711,7 @@ impl<'de> Visitor<'de> for CellVisitor {
                 }
             }
         }
-        Ok(cell)
+        Ok(CellOrRow::Cell(cell))
     }
 }
 
@@ -1738,15 +1720,18 @@ struct CellText(String);
 
 impl<'de> Deserialize<'de> for CellText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_any(CellVisitor)
-            .map(|c| CellText(c.text))
+        Ok(CellText(Cell::deserialize(deserializer)?.text))
     }
 }
 
 impl<'de> Deserialize<'de> for Cell {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(CellVisitor)
+        match deserializer.deserialize_any(CellVisitor)? {
+            CellOrRow::Cell(cell) => Ok(cell),
+            CellOrRow::Row(_) => Err(de::Error::custom(
+                "a list where a cell belongs: a row is one list of cells, and a cell is a text (or {text: …, colspan: N})",
+            )),
+        }
     }
 }
 
@@ -1834,6 +1819,64 @@ mod tests {
         assert!(Date::parse("yesterday").is_err());
         assert_eq!(Date::new(1970, 1, 1).unwrap().unix_seconds(), 0);
         assert_eq!(d.unix_seconds(), 1_689_897_600);
+    }
+
+    #[test]
+    fn heading_numbers_name_their_levels() {
+        assert_eq!(heading_number("一、总体情况"), Some((1, 1)));
+        assert_eq!(heading_number("十二、其他"), Some((1, 12)));
+        assert_eq!(heading_number("（三）强化保障"), Some((2, 3)));
+        assert_eq!(heading_number("2.建立台账"), Some((3, 2)));
+        assert_eq!(heading_number("2．建立台账"), Some((3, 2)));
+        assert_eq!(heading_number("（4）销号管理"), Some((4, 4)));
+        assert_eq!(heading_number("(4)销号管理"), Some((4, 4)));
+        assert_eq!(heading_number("1.5 万人次参加"), None);
+        assert_eq!(heading_number("2024 年以来"), None);
+        assert_eq!(heading_number("（北湖区文明办供稿）"), None);
+    }
+
+    #[test]
+    fn tables_fill_their_columns_counting_spans() {
+        let c = |t: &str| Cell::new(t);
+        let span = |t: &str, colspan, rowspan| Cell {
+            text: t.into(),
+            colspan,
+            rowspan,
+        };
+        let header = vec![
+            vec![span("街道", 1, 2), span("进度", 2, 1)],
+            vec![c("开工"), c("完工")],
+        ];
+        let t = Table::new(
+            None,
+            header,
+            vec![vec![c("东湖"), c("1"), c("2")]],
+            vec![],
+            vec![],
+        )
+        .unwrap();
+        assert_eq!(t.columns, 3);
+        assert_eq!(t.grid()[1], ["", "开工", "完工"]);
+        let short = Table::new(
+            None,
+            vec![],
+            vec![vec![c("a"), c("b")], vec![c("c")]],
+            vec![],
+            vec![],
+        );
+        assert!(
+            short
+                .unwrap_err()
+                .contains("row 2 of the table fills 1 of its 2 columns")
+        );
+        let down = Table::new(
+            None,
+            vec![],
+            vec![vec![span("a", 1, 3), c("b")], vec![c("c")]],
+            vec![],
+            vec![],
+        );
+        assert!(down.unwrap_err().contains("spans 3 rows but only 2"));
     }
 
     #[test]
