@@ -321,10 +321,10 @@ impl<'a> Device<'a> for Collector {
     fn pop_transparency_group(&mut self) {}
 }
 
-/// Faces for the fonts whose names say nothing (a Type 1 font has no name
-/// here, a substituted face names none of the roles): the font of most
-/// body-size glyphs is the body's 仿宋, the font of the red name and any
-/// text above 18 pt the title face, any other an emphasis (黑体). True when
+/// Faces for the fonts whose names say nothing (a substituted face names
+/// none of the roles): text above 18 pt and the red name's font are the
+/// title face, the font of most body-size glyphs the body's 仿宋, any other
+/// an emphasis (黑体). True when
 /// one font draws all the Chinese text: a PDF printed without the office's
 /// faces, whose roles only size, colour, position and markers tell.
 pub(super) fn name_faces(glyphs: &mut [Drawn]) -> bool {
@@ -364,10 +364,12 @@ pub(super) fn name_faces(glyphs: &mut [Drawn]) -> bool {
         return true;
     }
     for g in glyphs.iter_mut().filter(|g| g.face == Face::Other) {
-        g.face = if Some(g.font) == body {
-            Face::Fang
-        } else if Some(g.font) == title || g.size > 18.0 {
+        // Above 18 pt only the name and the titles are set, whatever face
+        // stands in for 小标宋.
+        g.face = if g.size > 18.0 || (Some(g.font) == title && title != body) {
             Face::Title
+        } else if Some(g.font) == body {
+            Face::Fang
         } else {
             Face::Hei
         };

@@ -14,8 +14,10 @@ use crate::read::recognise::{
     find_date, heading_level, issue_number, split_lead, table_caption, total_number,
 };
 
-/// The pieces of the issue and its photos, from its lines in reading order;
-/// `stem` names the photos' files.
+/// The pieces of the issue and its photos, from its lines in reading order
+/// and its tables (placed where they stand); `stem` names the photos'
+/// files; with `one_face` (one face draws all the text) leads are found by
+/// the text heuristic, as no change of face shows them.
 pub(super) fn pieces(
     lines: &[Line],
     pictures: &[Picture],
@@ -45,7 +47,6 @@ pub(super) fn pieces(
         open: None,
         seen_title: false,
         tables: tables.to_vec(),
-        one_face,
     };
     let mut i = 0;
     while i < lines.len() {
@@ -78,9 +79,6 @@ struct Reader<'a> {
     seen_title: bool,
     /// Tables not yet placed, in reading order.
     tables: Vec<Found>,
-    /// One face draws all the text: roles by size, colour, position and
-    /// markers only.
-    one_face: bool,
 }
 
 impl Reader<'_> {
@@ -250,18 +248,20 @@ impl Reader<'_> {
             self.open = None;
         } else if self.open.is_some() && at_left {
             self.wrapped(line, &plain);
-        } else if (matches!(face, Face::Kai | Face::Hei) || self.one_face)
-            && indented
-            && !self.seen_title
-        {
+        } else if indented && !self.seen_title {
+            // Before the first title, under the masthead: the contents
+            // (in 楷体, or in whatever face stands in for it).
             self.contents(i, plain);
         } else if indented
-            && (matches!(face, Face::Hei | Face::Kai) || self.one_face || !line.full())
             && line.runs.len() == 1
+            && heading_level(plain.trim()).is_some()
+            && (matches!(face, Face::Hei | Face::Kai)
+                || (!line.full() && !plain.trim().ends_with('。')))
             && let Some(level) = heading_level(plain.trim())
-            && (matches!(face, Face::Hei | Face::Kai) || self.one_face || level >= 3)
-            && !(level >= 3 && plain.trim().ends_with('。'))
         {
+            // A heading by its face (一、 黑体, （一） 楷体), or by its number
+            // on a short line of its own (1. and （1） are in the body's
+            // face, and any level is when the faces tell nothing).
             self.push(Role::Heading(level), plain, None, line);
             self.open = None;
         } else if indented || !at_left {
