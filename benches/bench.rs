@@ -370,7 +370,7 @@ fn main() {
 
     // Tables: an issue of ten tables among its paragraphs (about 20 pages),
     // cold and warm; and one table of 10 000 rows, cold, with its memory.
-    let tables = tables_issue(work.path(), 10, 24);
+    let tables = tables_issue(work.path(), 10, 32);
     let tables_loaded = input::load(&Input::Path(tables.clone())).unwrap();
     let table_pages = jianbao::typeset(&env, &tables_loaded)
         .unwrap()
