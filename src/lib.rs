@@ -42,6 +42,7 @@ pub mod model;
 pub mod opentype;
 #[cfg(feature = "typeset")]
 pub mod output;
+pub mod packed;
 pub mod photo;
 #[cfg(feature = "typeset")]
 pub mod preview;

@@ -24,7 +24,7 @@ pub struct Subset {
     /// The file packed for an OFD package, made on first use and kept with
     /// the subset (the next issue of a batch, or the next build of a watch,
     /// carries the same subset again).
-    pub packed: OnceLock<crate::write::zip::Packed<'static>>,
+    pub packed: OnceLock<crate::packed::Packed<'static>>,
 }
 
 /// Subsets made so far, kept for the process (a watch or a batch writes

@@ -2,56 +2,11 @@
 //! the order given, deflated (or stored when that is smaller), every date the
 //! DOS epoch, no extra fields, no comments. Same files, same bytes.
 
-use std::borrow::Cow;
-use std::io::Write;
-
-use flate2::Compression;
-use flate2::write::DeflateEncoder;
-
 /// The DOS date of 1980-01-01 (the earliest a ZIP can say), so the bytes do
 /// not depend on the clock.
 const DOS_DATE: u16 = (1 << 5) | 1;
 
-/// A file's data as a package holds it: deflated, or stored (borrowed)
-/// when that is smaller, with its checksum and size.
-#[derive(Debug, Clone)]
-pub struct Packed<'a> {
-    crc: u32,
-    method: u16,
-    stored: Cow<'a, [u8]>,
-    size: u32,
-}
-
-impl<'a> Packed<'a> {
-    /// Packs `data`.
-    pub fn new(data: &'a [u8]) -> Packed<'a> {
-        let deflated = {
-            let mut encoder = DeflateEncoder::new(Vec::new(), Compression::new(6));
-            // Writing into a Vec cannot fail.
-            encoder.write_all(data).expect("deflate into memory");
-            encoder.finish().expect("deflate into memory")
-        };
-        let (method, stored) = if deflated.len() < data.len() {
-            (8, Cow::Owned(deflated))
-        } else {
-            (0, Cow::Borrowed(data))
-        };
-        Packed {
-            crc: crc32fast::hash(data),
-            method,
-            stored,
-            size: data.len() as u32,
-        }
-    }
-
-    /// The same, owning its bytes (to be kept).
-    pub fn into_owned(self) -> Packed<'static> {
-        Packed {
-            stored: Cow::Owned(self.stored.into_owned()),
-            ..self
-        }
-    }
-}
+pub use crate::packed::Packed;
 
 /// Builds a package in memory.
 #[derive(Debug, Default)]
