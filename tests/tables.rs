@@ -428,3 +428,85 @@ fn heading_bold_sets_the_levels_it_names() {
     let (_, doc) = layout(&dir.path().join("i.yaml"));
     assert!(!pages(&doc).is_empty());
 }
+
+/// Another office's bulletin made in Word (fixtures/word/levels.docx, no
+/// jianbao styles: four levels set by hand, a centred caption, a "Table
+/// Grid" table) and LibreOffice's PDF of it, laid out with one face on the
+/// machine (a fontconfig of its own): both read with the four levels apart
+/// and the table whole, row by row, with its caption.
+#[test]
+fn another_offices_levels_and_table_come_in_from_word_and_its_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("levels.docx");
+    fs::copy(
+        crate::support::root().join("tests/fixtures/word/levels.docx"),
+        &docx,
+    )
+    .unwrap();
+    let want = crate::support::model(
+        &crate::support::root().join("tests/fixtures/word/levels.expected.yaml"),
+    );
+    let fonts = dir.path().join("fonts");
+    fs::create_dir_all(&fonts).unwrap();
+    fs::copy(
+        crate::support::root().join("fonts/FandolFang-Regular.otf"),
+        fonts.join("FandolFang-Regular.otf"),
+    )
+    .unwrap();
+    let config = dir.path().join("fonts.conf");
+    fs::write(
+        &config,
+        format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig><dir>{}</dir><cachedir>{}</cachedir></fontconfig>\n",
+            fonts.display(),
+            dir.path().join("fc-cache").display()
+        ),
+    )
+    .unwrap();
+    let out = std::process::Command::new("soffice")
+        .env("FONTCONFIG_FILE", &config)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("lo-profile").display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .expect("LibreOffice runs");
+    assert!(
+        dir.path().join("levels.pdf").exists(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for input in ["levels.docx", "levels.pdf"] {
+        let yaml = format!("{input}.yaml");
+        let out = run_in(dir.path(), &["import", input, "-o", &yaml], None);
+        assert!(out.status.success(), "{input}: {}", stderr(&out));
+        let got = crate::support::model(&dir.path().join(&yaml));
+        let levels = |i: &Issue| -> Vec<(u8, String)> {
+            i.articles()
+                .flat_map(|a| &a.body)
+                .filter_map(|b| match b {
+                    Block::Heading { level, text } => Some((*level, text.clone())),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(levels(&got), levels(&want), "{input}: the four levels");
+        let (t, w) = (tables(&got), tables(&want));
+        assert_eq!(t.len(), 1, "{input}: one table");
+        assert_eq!(t[0].caption, w[0].caption, "{input}: its caption");
+        assert_eq!(
+            t[0].grid(),
+            w[0].grid(),
+            "{input}: the table whole, row by row"
+        );
+    }
+}

@@ -13,7 +13,7 @@ use jianbao::write::text::{TextOptions, text};
 
 use crate::support::{root, run_in, sample, stderr};
 
-const FIXTURES: [&str; 3] = ["approval", "tables", "textbox"];
+const FIXTURES: [&str; 4] = ["approval", "tables", "textbox", "levels"];
 
 fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/word").join(name)

@@ -242,9 +242,10 @@ pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Fo
             && !failed_tables.contains(&table)
         {
             if tables_read.insert(table) {
+                // (A caption is centred: it may have read as a byline.)
                 let caption = match pieces.last() {
                     Some(Piece {
-                        role: Role::Body | Role::Heading(_),
+                        role: Role::Body | Role::Heading(_) | Role::Byline,
                         text,
                         ..
                     }) if table_caption(text)
