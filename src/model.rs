@@ -111,6 +111,7 @@ impl Issue {
                 .into_iter()
                 .map(|(label, lines)| (label, lines.to_vec()))
                 .collect(),
+            note: crate::format::labels::NOTE_PRINTED,
         }
     }
 
@@ -166,6 +167,8 @@ pub struct Labels {
     pub keywords: Vec<String>,
     /// The footer's recipient groups in printed order: label and lines.
     pub recipients: Vec<(&'static str, Vec<String>)>,
+    /// The editor's note's label as printed: "编者按：".
+    pub note: &'static str,
 }
 
 /// A note for the editor placed at a spot of the model: what an importer

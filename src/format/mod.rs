@@ -1,11 +1,13 @@
 //! The bulletin format as jianbao implements it (docs/format.md): one home
 //! for each print fact that more than one reader or writer needs — the page
 //! and its practice sizes ([`page`]), the typefaces by role ([`faces`]), the
-//! line-start and line-end rules ([`kinsoku`]) and the named styles of our
-//! Word documents ([`styles`]). Knows no output format's syntax; everything
+//! line-start and line-end rules ([`kinsoku`]), the named styles of our
+//! Word documents ([`styles`]) and the words printed around the data
+//! ([`labels`]). Knows no output format's syntax; everything
 //! else reads from here.
 
 pub mod faces;
 pub mod kinsoku;
+pub mod labels;
 pub mod page;
 pub mod styles;

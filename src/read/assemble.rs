@@ -273,9 +273,7 @@ impl Builder {
                 }
             }
             Role::Note => {
-                let note = text
-                    .strip_prefix("编者按：")
-                    .or_else(|| text.strip_prefix("编者按:"))
+                let note = crate::format::labels::after_note_label(&text)
                     .unwrap_or(&text)
                     .trim()
                     .to_string();

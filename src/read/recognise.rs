@@ -311,9 +311,7 @@ pub(crate) fn table_from_rows(
 
 /// A column heading `【工作交流】`.
 pub(crate) fn column_name(text: &str) -> Option<&str> {
-    text.strip_prefix('【')?
-        .strip_suffix('】')
-        .filter(|n| !n.is_empty() && !n.contains('【'))
+    crate::format::labels::column_name(text)
 }
 
 /// Whether `text` looks like a title: short, no sentence punctuation at its

@@ -389,7 +389,7 @@ pub fn body(issue: &Issue, half_width: &dyn Fn(&'static str, &str) -> f64) -> Bo
             &[
                 Run {
                     face: "hei",
-                    text: "编者按：",
+                    text: crate::format::labels::NOTE_PRINTED,
                 },
                 Run {
                     face: "kai",

@@ -40,6 +40,8 @@ struct Page<'a> {
     date_iso: String,
     date_text: String,
     editor_note: Option<&'a str>,
+    /// The editor's note's label ("编者按："; our constant).
+    note_label: &'static str,
     lead_face: &'static str,
     columns: Vec<ColumnView<'a>>,
     groups: Vec<GroupView<'a>>,
@@ -179,6 +181,7 @@ impl<'a> Page<'a> {
             date_iso: issue.date.to_string(),
             date_text: issue.date.chinese(),
             editor_note: issue.editor_note.as_deref(),
+            note_label: crate::format::labels::NOTE_PRINTED,
             lead_face: match issue.style.lead_face {
                 Some(Face::Hei) => "hei",
                 Some(Face::Fang) => "fang",

@@ -10,6 +10,7 @@
 use unicode_width::UnicodeWidthChar;
 
 use crate::format::kinsoku::{is_closing, is_opening};
+use crate::format::labels;
 use crate::model::{Block, Issue};
 
 /// How to write text.
@@ -48,7 +49,7 @@ pub fn text(issue: &Issue, options: &TextOptions) -> String {
     if contents {
         for column in &issue.columns {
             if let Some(name) = &column.name {
-                line(&mut elements, format!("【{}】", name.0));
+                line(&mut elements, labels::column(&name.0));
             }
             for article in &column.articles {
                 line(&mut elements, article.title.0.clone());
@@ -56,11 +57,11 @@ pub fn text(issue: &Issue, options: &TextOptions) -> String {
         }
     }
     if let Some(note) = &issue.editor_note {
-        line(&mut elements, format!("编者按：{note}"));
+        line(&mut elements, format!("{}{note}", labels::NOTE_PRINTED));
     }
     for column in &issue.columns {
         if let (false, Some(name)) = (contents, &column.name) {
-            line(&mut elements, format!("【{}】", name.0));
+            line(&mut elements, labels::column(&name.0));
         }
         for article in &column.articles {
             line(&mut elements, article.title.0.clone());

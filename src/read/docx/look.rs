@@ -389,10 +389,10 @@ impl Shape {
         if total_number(t).is_some() {
             return Some(Role::Total);
         }
-        if t.starts_with('【') && t.ends_with('】') {
+        if crate::format::labels::column_name(t).is_some() {
             return Some(Role::Column);
         }
-        if t.starts_with("编者按") {
+        if t.starts_with(crate::format::labels::NOTE) {
             return Some(Role::Note);
         }
         if find_date(t).is_some() && self.number_at.is_some_and(|n| i <= n + 3) {

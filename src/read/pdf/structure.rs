@@ -233,10 +233,10 @@ impl Reader<'_> {
         if line.size > 18.0 && face == Face::Title {
             return self.title(i);
         }
-        if text.starts_with('【') && text.trim_end().ends_with('】') {
+        if crate::format::labels::column_name(text.trim_end()).is_some() {
             self.push(Role::Column, plain, None, line);
             self.open = None;
-        } else if text.starts_with("编者按") {
+        } else if text.starts_with(crate::format::labels::NOTE) {
             self.push(Role::Note, plain, None, line);
             self.open = Some(self.pieces.len() - 1);
         } else if line.centred()

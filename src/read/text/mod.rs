@@ -405,7 +405,7 @@ impl Importer<'_> {
         };
         let Some(rest) = first
             .text
-            .strip_prefix("编者按")
+            .strip_prefix(crate::format::labels::NOTE)
             .map(|r| r.trim_start_matches(['：', ':', ' ']))
         else {
             return;

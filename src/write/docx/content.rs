@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::{DRAWING_NS, Document, EMU_PER_MM, NS, TWIPS_PER_MM, XML, escape, half_points};
 use crate::format::page::{self, FOOTER_PT, NAME_MAX_PT, TITLE_PT};
-use crate::format::styles;
+use crate::format::{labels, styles};
 use crate::model::{Block, Issue, RuleKind};
 use crate::photo::Prepared;
 
@@ -70,7 +70,7 @@ impl Document<'_> {
                         p,
                         styles::COLUMN,
                         "",
-                        &run(&format!("【{}】", name.as_str()), ""),
+                        &run(&labels::column(name.as_str()), ""),
                     );
                 }
                 for article in &column.articles {
@@ -89,7 +89,7 @@ impl Document<'_> {
                 &format!(
                     "{}{}",
                     run(
-                        "编者按：",
+                        labels::NOTE_PRINTED,
                         &format!("<w:rStyle w:val=\"{}\"/>", styles::NOTE_LABEL)
                     ),
                     run(note, "")
@@ -108,7 +108,7 @@ impl Document<'_> {
                     p,
                     styles::COLUMN,
                     "",
-                    &run(&format!("【{}】", name.as_str()), ""),
+                    &run(&labels::column(name.as_str()), ""),
                 );
                 started = false;
             }

@@ -36,7 +36,8 @@ pub fn embedded(issue: &Issue, subsets: &Subsets) -> Result<Vec<EmbeddedFont>, D
     // numbers and the labels).
     let mut chars: BTreeSet<char> = crate::write::text::text(issue, &Default::default())
         .chars()
-        .chain((' '..='~').chain("【】：—（）编者按".chars()))
+        .chain((' '..='~').chain("：—（）".chars()))
+        .chain(crate::format::labels::characters())
         .chain(Recipients::line_labels().into_iter().flat_map(str::chars))
         .chain("共印份".chars())
         .collect();
