@@ -99,6 +99,55 @@ pub fn soffice(dir: &Path, to: &str, files: &[&Path]) -> Output {
         .expect("LibreOffice (soffice) runs: apt-get install libreoffice-writer-nogui")
 }
 
+/// LibreOffice's PDF of `docx` (into its folder) laid out where the machine
+/// has one face only: a fontconfig of its own holding the shipped FandolFang
+/// alone, whatever the machine has, so every text is drawn in that face —
+/// an office's document printed where its faces are missing.
+pub fn soffice_in_one_face(docx: &Path) -> PathBuf {
+    let dir = docx.parent().unwrap();
+    let fonts = dir.join("one-face-fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    std::fs::copy(
+        root().join("fonts/FandolFang-Regular.otf"),
+        fonts.join("FandolFang-Regular.otf"),
+    )
+    .unwrap();
+    let config = dir.join("one-face-fonts.conf");
+    std::fs::write(
+        &config,
+        format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig><dir>{}</dir><cachedir>{}</cachedir></fontconfig>\n",
+            fonts.display(),
+            dir.join("one-face-cache").display()
+        ),
+    )
+    .unwrap();
+    let out = Command::new("soffice")
+        .env("FONTCONFIG_FILE", &config)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("lo-profile").display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir)
+        .arg(docx)
+        .output()
+        .expect("LibreOffice (soffice) runs: apt-get install libreoffice-writer-nogui");
+    let pdf = docx.with_extension("pdf");
+    assert!(
+        pdf.exists(),
+        "LibreOffice made no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    pdf
+}
+
 /// A folder with `files` (name, contents) written into it.
 pub fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");

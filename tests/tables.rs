@@ -446,45 +446,7 @@ fn another_offices_levels_and_table_come_in_from_word_and_its_pdf() {
     let want = crate::support::model(
         &crate::support::root().join("tests/fixtures/word/levels.expected.yaml"),
     );
-    let fonts = dir.path().join("fonts");
-    fs::create_dir_all(&fonts).unwrap();
-    fs::copy(
-        crate::support::root().join("fonts/FandolFang-Regular.otf"),
-        fonts.join("FandolFang-Regular.otf"),
-    )
-    .unwrap();
-    let config = dir.path().join("fonts.conf");
-    fs::write(
-        &config,
-        format!(
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig><dir>{}</dir><cachedir>{}</cachedir></fontconfig>\n",
-            fonts.display(),
-            dir.path().join("fc-cache").display()
-        ),
-    )
-    .unwrap();
-    let out = std::process::Command::new("soffice")
-        .env("FONTCONFIG_FILE", &config)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.path().join("lo-profile").display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(&docx)
-        .output()
-        .expect("LibreOffice runs");
-    assert!(
-        dir.path().join("levels.pdf").exists(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::soffice_in_one_face(&docx);
     for input in ["levels.docx", "levels.pdf"] {
         let yaml = format!("{input}.yaml");
         let out = run_in(dir.path(), &["import", input, "-o", &yaml], None);

@@ -408,23 +408,6 @@ fn every_visible_character_of_a_word_document_reaches_the_yaml() {
 #[test]
 fn a_pdf_printed_in_one_face_still_reads() {
     let dir = tempfile::tempdir().unwrap();
-    let fonts = dir.path().join("fonts");
-    fs::create_dir_all(&fonts).unwrap();
-    fs::copy(
-        root().join("fonts/FandolFang-Regular.otf"),
-        fonts.join("FandolFang-Regular.otf"),
-    )
-    .unwrap();
-    let config = dir.path().join("fonts.conf");
-    fs::write(
-        &config,
-        format!(
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig><dir>{}</dir><cachedir>{}</cachedir></fontconfig>\n",
-            fonts.display(),
-            dir.path().join("fc-cache").display()
-        ),
-    )
-    .unwrap();
     // (Samples whose every character FandolFang has: a character it lacks
     // LibreOffice draws from no face at all.)
     for source in [fixture("approval.yaml"), sample("linjiang/2024-11.yaml")] {
@@ -443,29 +426,7 @@ fn a_pdf_printed_in_one_face_still_reads() {
             None,
         );
         assert!(out.status.success(), "{}", stderr(&out));
-        let out = std::process::Command::new("soffice")
-            .env("FONTCONFIG_FILE", &config)
-            .arg(format!(
-                "-env:UserInstallation=file://{}",
-                dir.path().join("lo-profile").display()
-            ))
-            .args([
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-            ])
-            .arg(dir.path())
-            .arg(&docx)
-            .output()
-            .expect("LibreOffice runs");
-        let pdf = dir.path().join(format!("{stem}.pdf"));
-        assert!(
-            pdf.exists(),
-            "no PDF: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let pdf = crate::support::soffice_in_one_face(&docx);
         // One face draws the Chinese text.
         let listed = std::process::Command::new("pdffonts")
             .arg(&pdf)
