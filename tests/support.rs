@@ -223,6 +223,8 @@ pub struct Run {
     pub cmyk: Option<[f32; 4]>,
     /// Top of the first glyph's ink above the baseline, in millimetres.
     pub ink_top: f64,
+    /// Whether the glyphs are stroked as well as filled (a synthetic bold).
+    pub stroked: bool,
 }
 
 /// A filled rectangle; millimetres.
@@ -367,6 +369,7 @@ pub fn pages(document: &PagedDocument) -> Vec<Page> {
                         text: text.text.to_string(),
                         cmyk: c,
                         ink_top: mm(text.size) * ink / upem,
+                        stroked: text.stroke.is_some(),
                     });
                 }
                 FrameItem::Image(_, size, _) => {

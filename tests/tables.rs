@@ -85,12 +85,18 @@ fn four_levels_and_a_ruled_table_measure_up() {
         "caption face {}",
         caption.family
     );
-    let caption_mid = caption.x + caption.width / 2.0;
-    // Only the caption's first run: centred within a few mm.
-    assert!(
-        (caption_mid - (LEFT + 78.0)).abs() < 40.0,
-        "caption centred: {caption_mid}"
-    );
+    // The caption's line, all its runs, centred on the type area.
+    let on_line: Vec<_> = page
+        .runs
+        .iter()
+        .filter(|r| (r.y - caption.y).abs() < 0.01)
+        .collect();
+    let left = on_line.iter().map(|r| r.x).fold(f64::MAX, f64::min);
+    let right = on_line
+        .iter()
+        .map(|r| r.x + r.width)
+        .fold(f64::MIN, f64::max);
+    near((left + right) / 2.0, LEFT + 78.0, 0.5, "caption centred");
     let header = page
         .runs
         .iter()
@@ -147,20 +153,31 @@ fn four_levels_and_a_ruled_table_measure_up() {
             "row height {n} pitches"
         );
     }
-    // The merged header cell 改造进度 spans three columns: no vertical rule
-    // crosses it.
-    let merged = page.find("改造进度")[0];
-    let crossing = vertical.iter().filter(|v| {
-        v.x0 > merged.x - 20.0
-            && v.x0 < merged.x + merged.width + 20.0
-            && v.y0.min(v.y1) < merged.y - 1.0
-            && v.y0.max(v.y1) > merged.y - 1.0
-    });
-    assert!(
-        crossing
-            .clone()
-            .all(|v| v.x0 < merged.x || v.x0 > merged.x + merged.width),
-        "no rule through 改造进度"
+    // The merged header cell 改造进度 spans three columns: across its line
+    // stand the table's two edges and the rules after 街道 and 计划改造 (4);
+    // across the line under it, every column's (6).
+    let crossing = |y: f64| {
+        vertical
+            .iter()
+            .filter(|v| v.y0.min(v.y1) < y && v.y0.max(v.y1) > y)
+            .count()
+    };
+    let cell = |text: &str| {
+        page.runs
+            .iter()
+            .find(|r| r.text == text)
+            .unwrap_or_else(|| panic!("the cell {text}"))
+    };
+    let (merged, started) = (cell("改造进度"), cell("已开工（个）"));
+    assert_eq!(
+        crossing(merged.y - 1.0),
+        4,
+        "rules across the merged cell's line"
+    );
+    assert_eq!(
+        crossing(started.y - 1.0),
+        6,
+        "rules across the line under it"
     );
     // The text after the table is back on the grid.
     let after = pages[page_index..]
@@ -424,9 +441,21 @@ fn heading_bold_sets_the_levels_it_names() {
         html.contains("<h5 class=\"bold\">1.丙</h5>") && html.contains("<h4>（一）乙</h4>"),
         "{html}"
     );
-    // The PDF builds, the bold level stroked.
+    // In the PDF the bold level's glyphs are stroked, the others not.
     let (_, doc) = layout(&dir.path().join("i.yaml"));
-    assert!(!pages(&doc).is_empty());
+    let pages = pages(&doc);
+    let run = |needle: &str| {
+        pages
+            .iter()
+            .flat_map(|p| &p.runs)
+            .find(|r| r.text.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}"))
+    };
+    assert!(run("丙").stroked, "level 3 is bold");
+    assert!(
+        !run("甲").stroked && !run("乙").stroked,
+        "levels 1 and 2 are not"
+    );
 }
 
 /// Another office's bulletin made in Word (fixtures/word/levels.docx, no
