@@ -61,6 +61,37 @@ pub enum Role {
     Comment,
 }
 
+/// Hands `table` over at `at`, every reader's way: the piece right before it
+/// is its caption when it reads as one (表1 … in a paragraph, a heading, or a
+/// centred line read as a byline; lead and text together), or whatever its
+/// text when the reader knows it for one by other means (`known`: Word's
+/// 表题 style).
+pub fn push_table(
+    pieces: &mut Vec<Piece>,
+    mut table: crate::model::Table,
+    at: String,
+    known: bool,
+) {
+    let caption = pieces.last().and_then(|p| {
+        let text = format!("{}{}", p.lead.as_deref().unwrap_or(""), p.text);
+        let text = text.trim();
+        (matches!(p.role, Role::Body | Role::Heading(_) | Role::Byline)
+            && (known || crate::read::recognise::table_caption(text)))
+        .then(|| text.to_string())
+    });
+    if caption.is_some() {
+        pieces.pop();
+        table.caption = caption;
+    }
+    let text = table_text(&table);
+    pieces.push(Piece {
+        role: Role::Table(Box::new(table)),
+        text,
+        lead: None,
+        at,
+    });
+}
+
 /// A table as text: its caption, then a line a row, the cells a tab apart.
 pub fn table_text(table: &crate::model::Table) -> String {
     table

@@ -14,10 +14,10 @@
 use crate::diag::{Diagnostic, Failure};
 use crate::model::{Article, Block, Text, is_forbidden};
 use crate::read::Kind;
-use crate::read::assemble::{self, Layout, Piece, Role, table_text};
+use crate::read::assemble::{self, Layout, Piece, Role, push_table};
 use crate::read::recognise::{
     column_name, ends_closed, footer_label, heading_level, is_page_number, issue_number,
-    registration, split_lead, table_caption, table_from_rows, title_shaped, total_number,
+    registration, split_lead, table_from_rows, title_shaped, total_number,
 };
 use crate::read::{docx, text};
 
@@ -574,32 +574,17 @@ fn table(rows: &mut Vec<(String, Vec<String>)>, pieces: &mut Vec<Piece>) {
         return;
     };
     let texts: Vec<Vec<String>> = taken.into_iter().map(|(_, cells)| cells).collect();
-    let caption = match pieces.last() {
-        Some(p) if p.role == Role::Body && p.lead.is_none() && table_caption(&p.text) => {
-            pieces.pop().map(|p| p.text)
-        }
-        _ => None,
-    };
-    let table = (texts.len() >= 2)
-        .then(|| table_from_rows(caption.clone(), texts.clone(), 1))
-        .flatten();
-    match table {
-        Some(table) => pieces.push(Piece {
-            role: Role::Table(Box::new(table.clone())),
-            text: table_text(&table),
-            lead: None,
-            at,
-        }),
+    match (texts.len() >= 2)
+        .then(|| table_from_rows(None, texts.clone(), 1))
+        .flatten()
+    {
+        Some(table) => push_table(pieces, table, at, false),
         None => {
-            for (text, lead) in caption
-                .into_iter()
-                .map(|c| (c, None))
-                .chain(texts.into_iter().map(|cells| (cells.join("  "), None)))
-            {
+            for cells in texts {
                 pieces.push(Piece {
                     role: Role::Body,
-                    text,
-                    lead,
+                    text: cells.join("  "),
+                    lead: None,
                     at: at.clone(),
                 });
             }

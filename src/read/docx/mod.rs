@@ -20,9 +20,8 @@ use crate::read::Imported;
 use std::collections::{HashMap, HashSet};
 
 use crate::model::CellAlign;
-use crate::read::assemble::{Layout, Piece, Role, build, table_text};
+use crate::read::assemble::{Layout, Piece, Role, build, push_table};
 use crate::read::package::Package;
-use crate::read::recognise::table_caption;
 
 use body::Note;
 use notes::Notes;
@@ -242,33 +241,18 @@ pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Fo
             && !failed_tables.contains(&table)
         {
             if tables_read.insert(table) {
-                // (A caption is centred: it may have read as a byline.)
-                let caption = match pieces.last() {
-                    Some(Piece {
-                        role: Role::Body | Role::Heading(_) | Role::Byline,
-                        text,
-                        ..
-                    }) if table_caption(text)
-                        || (i > 0
-                            && story.paragraphs[i - 1].style
-                                == crate::format::styles::TABLE_CAPTION) =>
-                    {
-                        Some(text.clone())
-                    }
-                    _ => None,
-                };
-                let had_caption = caption.is_some();
                 let cells = table_paragraphs
                     .get(&table)
                     .map(Vec::as_slice)
                     .unwrap_or_default();
-                match read_table(&story, table, cells, caption) {
+                match read_table(&story, table, cells) {
                     Some(table) => {
-                        if had_caption {
-                            pieces.pop();
-                        }
-                        let text = table_text(&table);
-                        pieces.push(piece(Role::Table(Box::new(table)), text));
+                        // The paragraph above in jianbao's 表题 style is the
+                        // caption whatever it says.
+                        let styled = i > 0
+                            && story.paragraphs[i - 1].style
+                                == crate::format::styles::TABLE_CAPTION;
+                        push_table(&mut pieces, table, at.clone(), styled);
                     }
                     None => {
                         failed_tables.insert(table);
@@ -360,12 +344,7 @@ fn body_tables(story: &body::Story, readings: &[Option<look::Reading>]) -> HashS
 
 /// Table `table` of the story from its paragraphs (`cells`, indices into
 /// the story): each cell's text and alignment, the grid from its shape.
-fn read_table(
-    story: &body::Story,
-    table: usize,
-    cells: &[usize],
-    caption: Option<String>,
-) -> Option<crate::model::Table> {
+fn read_table(story: &body::Story, table: usize, cells: &[usize]) -> Option<crate::model::Table> {
     let mut texts: HashMap<(usize, usize), String> = HashMap::new();
     let mut aligns: HashMap<(usize, usize), CellAlign> = HashMap::new();
     for &i in cells {
@@ -386,7 +365,7 @@ fn read_table(
         }
         join_text(texts.entry((row, cell)).or_default(), &text);
     }
-    tables::table(story.tables.get(table)?, &texts, &aligns, caption)
+    tables::table(story.tables.get(table)?, &texts, &aligns)
 }
 
 /// Appends a cell's next paragraph to its text: nothing between Chinese

@@ -9,13 +9,13 @@ use crate::model::{Cell, CellAlign, Table};
 use crate::read::recognise::column_aligns;
 use crate::read::recognise::table_from_rows;
 
-/// The table of `shape`; `texts` holds each cell's text by (row, cell)
-/// index as `Place::Cell` counts them. `None` when no rows are left.
+/// The table of `shape` (no caption: the caller finds it); `texts` holds
+/// each cell's text and `aligns` its alignment by (row, cell) index as
+/// `Place::Cell` counts them. `None` when no rows are left.
 pub(super) fn table(
     shape: &TableShape,
     texts: &HashMap<(usize, usize), String>,
     aligns: &HashMap<(usize, usize), CellAlign>,
-    caption: Option<String>,
 ) -> Option<Table> {
     let columns = shape
         .rows
@@ -98,13 +98,7 @@ pub(super) fn table(
     }
     let align = column_aligns(&votes);
     let body = rows.split_off(header);
-    if let Ok(table) = Table::new(
-        caption.clone(),
-        rows.clone(),
-        body.clone(),
-        Vec::new(),
-        align,
-    ) {
+    if let Ok(table) = Table::new(None, rows.clone(), body.clone(), Vec::new(), align) {
         return Some(table);
     }
     // A grid the spans do not square: every cell's text where it starts,
@@ -114,5 +108,5 @@ pub(super) fn table(
         .chain(body)
         .map(|r| r.into_iter().map(|c| c.text).collect())
         .collect();
-    table_from_rows(caption, grid, header)
+    table_from_rows(None, grid, header)
 }

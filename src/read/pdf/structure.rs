@@ -9,10 +9,8 @@ use super::glyphs::{Face, PT_PER_MM, Picture};
 use super::lines::{Line, join};
 use super::tables::Found;
 use crate::format::page;
-use crate::read::assemble::{Layout, Piece, Role, table_text};
-use crate::read::recognise::{
-    find_date, heading_level, issue_number, split_lead, table_caption, total_number,
-};
+use crate::read::assemble::{Layout, Piece, Role, push_table};
+use crate::read::recognise::{find_date, heading_level, issue_number, split_lead, total_number};
 
 /// The pieces of the issue and its photos, from its lines in reading order
 /// and its tables (placed where they stand); `stem` names the photos'
@@ -120,25 +118,13 @@ impl Reader<'_> {
         while let Some(t) = self.tables.first()
             && line.is_none_or(|l| t.page < l.page || (t.page == l.page && t.top <= l.y))
         {
-            let mut found = self.tables.remove(0);
-            let caption = match self.pieces.last() {
-                Some(p) if matches!(p.role, Role::Body | Role::Heading(_)) => {
-                    let text = format!("{}{}", p.lead.as_deref().unwrap_or(""), p.text);
-                    table_caption(text.trim()).then(|| text.trim().to_string())
-                }
-                _ => None,
-            };
-            if caption.is_some() {
-                self.pieces.pop();
-            }
-            found.table.caption = caption;
-            let text = table_text(&found.table);
-            self.pieces.push(Piece {
-                role: Role::Table(Box::new(found.table)),
-                text,
-                lead: None,
-                at: format!("page {}", found.page),
-            });
+            let found = self.tables.remove(0);
+            push_table(
+                &mut self.pieces,
+                found.table,
+                format!("page {}", found.page),
+                false,
+            );
             self.open = None;
         }
     }

@@ -15,7 +15,7 @@
 use crate::diag::{Diagnostic, Failure, Position};
 use crate::model::{char_name, is_forbidden, is_wide};
 pub use crate::read::Imported;
-use crate::read::assemble::{FooterLines, Piece, Role, build, table_text};
+use crate::read::assemble::{FooterLines, Piece, Role, build, push_table};
 use crate::read::recognise::{
     MARKS, column_name, ends_closed, find_date, footer_label, heading_level, is_page_number,
     issue_number, split_lead, squeeze_stray_spaces, table_caption, table_from_rows, title_shaped,
@@ -514,26 +514,12 @@ impl Importer<'_> {
                     rows.push(cells);
                     self.at += 1;
                 }
-                let caption = match self.pieces.last() {
-                    Some(p)
-                        if matches!(p.role, Role::Body | Role::Heading(_))
-                            && table_caption(&p.text) =>
-                    {
-                        Some(p.text.clone())
-                    }
-                    _ => None,
-                };
-                let has_caption = caption.is_some();
                 match (rows.len() >= 2)
-                    .then(|| table_from_rows(caption, rows, 1))
+                    .then(|| table_from_rows(None, rows, 1))
                     .flatten()
                 {
                     Some(table) => {
-                        if has_caption {
-                            self.pieces.pop();
-                        }
-                        let text = table_text(&table);
-                        self.push(Role::Table(Box::new(table)), text, &line);
+                        push_table(&mut self.pieces, table, format!("line {}", line.no), false);
                         continue;
                     }
                     // Not a table after all: the lines are read one by one.
