@@ -611,35 +611,18 @@ impl Table {
         self.align.get(column).copied().unwrap_or(CellAlign::Center)
     }
 
-    /// Every row, header rows first, each cell with the column it starts
-    /// in: `(header?, row, [(column, cell)])`.
-    pub fn placed(&self) -> Vec<(bool, Vec<(usize, &Cell)>)> {
-        let mut taken: Vec<u32> = vec![0; self.columns];
-        let mut out = Vec::new();
-        for (is_header, row) in self
-            .header
-            .iter()
-            .map(|r| (true, r))
-            .chain(self.rows.iter().map(|r| (false, r)))
-        {
-            let mut placed = Vec::new();
-            let mut column = 0;
-            for cell in row {
-                while column < self.columns && taken[column] > 0 {
-                    column += 1;
-                }
-                placed.push((column, cell));
-                for t in taken.iter_mut().skip(column).take(cell.colspan as usize) {
-                    *t = cell.rowspan;
-                }
-                column += cell.colspan as usize;
-            }
-            for t in &mut taken {
-                *t = t.saturating_sub(1);
-            }
-            out.push((is_header, placed));
-        }
-        out
+    /// Every row, header rows first: whether it is a header row, and what
+    /// stands in it by the column it starts in, left to right — the cells
+    /// that start in the row and those spanning down through it from above.
+    pub fn placed(&self) -> Vec<(bool, Vec<(usize, Slot<'_>)>)> {
+        let rows = self.header.iter().chain(&self.rows);
+        // A checked table places without a misfit.
+        let placed = place(rows, self.columns).unwrap_or_default();
+        placed
+            .into_iter()
+            .enumerate()
+            .map(|(r, slots)| (r < self.header.len(), slots))
+            .collect()
     }
 
     /// The table as a grid of texts, row by row: a cell's text at the place
@@ -649,9 +632,9 @@ impl Table {
             .into_iter()
             .map(|(_, row)| {
                 let mut line = vec![String::new(); self.columns];
-                for (column, cell) in row {
-                    if let Some(slot) = line.get_mut(column) {
-                        slot.clone_from(&cell.text);
+                for (column, slot) in row {
+                    if let (Slot::Starts(cell), Some(text)) = (slot, line.get_mut(column)) {
+                        text.clone_from(&cell.text);
                     }
                 }
                 line
@@ -660,84 +643,148 @@ impl Table {
     }
 }
 
-/// Checks that every row fills the table's columns, counting cells that
-/// span rows from above; returns the column count.
-fn check_spans(header: &[Vec<Cell>], rows: &[Vec<Cell>]) -> Result<usize, String> {
-    let all: Vec<(&str, usize, &Vec<Cell>)> = header
-        .iter()
-        .enumerate()
-        .map(|(i, r)| ("header row", i + 1, r))
-        .chain(rows.iter().enumerate().map(|(i, r)| ("row", i + 1, r)))
-        .collect();
-    let columns: usize = all[0].2.iter().map(|c| c.colspan as usize).sum();
-    if let Some((what, n, _)) = all
-        .iter()
-        .find(|(_, _, row)| row.iter().map(|c| c.colspan as usize).sum::<usize>() > MAX_COLUMNS)
-    {
-        return Err(format!(
-            "{what} {n} of the table spans more than {MAX_COLUMNS} columns: no more fit the type area; split the table"
-        ));
-    }
-    if columns == 0 {
-        return Err(format!(
-            "{} {} of the table has no cells",
-            all[0].0, all[0].1
-        ));
-    }
-    let mut taken: Vec<u32> = vec![0; columns];
-    for (index, (what, n, row)) in all.iter().enumerate() {
-        let in_header = index < header.len();
-        let left = if in_header {
-            header.len() - index
-        } else {
-            all.len() - index
-        };
+/// What stands in a row of a table's grid at a column.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Slot<'a> {
+    /// A cell that starts in this row.
+    Starts(&'a Cell),
+    /// A cell from a row above, spanning down through this one.
+    Continues(&'a Cell),
+}
+
+/// Why rows do not square into a grid (row counted from 0 over all rows).
+enum Misfit<'a> {
+    /// A cell would reach past the last column.
+    Wide(usize, &'a Cell, usize),
+    /// A cell lands on a column a cell from above still covers.
+    Overlap(usize, &'a Cell),
+    /// The row leaves columns empty: how many it fills.
+    Short(usize, usize),
+}
+
+/// Places `rows` on a grid of `columns`: each cell at the first column no
+/// cell from a row above still covers; per row, its slots left to right.
+fn place<'a>(
+    rows: impl Iterator<Item = &'a Vec<Cell>>,
+    columns: usize,
+) -> Result<Vec<Vec<(usize, Slot<'a>)>>, Misfit<'a>> {
+    // Per column: the cell covering it, its first column, the rows it
+    // still covers from the current one on.
+    let mut above: Vec<Option<(&'a Cell, usize, u32)>> = vec![None; columns];
+    let mut out = Vec::new();
+    for (r, row) in rows.enumerate() {
+        let covered = |a: &Option<(&Cell, usize, u32)>| a.is_some_and(|(_, _, left)| left > 0);
+        let mut slots: Vec<(usize, Slot<'a>)> = above
+            .iter()
+            .enumerate()
+            .filter_map(|(c, a)| match a {
+                Some((cell, start, left)) if *left > 0 && *start == c => {
+                    Some((c, Slot::Continues(cell)))
+                }
+                _ => None,
+            })
+            .collect();
         let mut column = 0;
-        for cell in row.iter() {
-            while column < columns && taken[column] > 0 {
+        for cell in row {
+            while column < columns && covered(&above[column]) {
                 column += 1;
             }
             let end = column + cell.colspan as usize;
             if end > columns {
-                return Err(format!(
-                    "{what} {n} of the table has more cells than its {columns} columns (the cell `{}` would reach column {end}): remove a cell or a span, or widen the first row",
-                    cell.text
-                ));
+                return Err(Misfit::Wide(r, cell, end));
             }
-            if cell.rowspan as usize > left {
-                return Err(format!(
-                    "the cell `{}` in {what} {n} spans {} rows but only {left} {} from there: lower its rowspan",
-                    cell.text,
-                    cell.rowspan,
-                    if in_header {
-                        "header rows follow"
-                    } else {
-                        "rows follow"
-                    }
-                ));
+            if above[column..end].iter().any(covered) {
+                return Err(Misfit::Overlap(r, cell));
             }
-            if taken[column..end].iter().any(|t| *t > 0) {
-                return Err(format!(
-                    "the cell `{}` in {what} {n} overlaps a cell spanning down from a row above: remove it or lower that rowspan",
-                    cell.text
-                ));
+            for a in &mut above[column..end] {
+                *a = Some((cell, column, cell.rowspan));
             }
-            for t in &mut taken[column..end] {
-                *t = cell.rowspan;
-            }
+            slots.push((column, Slot::Starts(cell)));
             column = end;
         }
-        let filled = taken.iter().filter(|t| **t > 0).count();
+        let filled = above.iter().filter(|a| covered(a)).count();
         if filled != columns {
+            return Err(Misfit::Short(r, filled));
+        }
+        slots.sort_by_key(|(c, _)| *c);
+        for (_, _, left) in above.iter_mut().flatten() {
+            *left = left.saturating_sub(1);
+        }
+        out.push(slots);
+    }
+    Ok(out)
+}
+
+/// Checks that every row fills the table's columns, counting cells that
+/// span rows from above, and that no cell spans past its section (header
+/// or body); returns the column count.
+fn check_spans(header: &[Vec<Cell>], rows: &[Vec<Cell>]) -> Result<usize, String> {
+    let name = |r: usize| {
+        if r < header.len() {
+            ("header row", r + 1)
+        } else {
+            ("row", r - header.len() + 1)
+        }
+    };
+    let all: Vec<&Vec<Cell>> = header.iter().chain(rows).collect();
+    if let Some(r) = all
+        .iter()
+        .position(|row| row.iter().map(|c| c.colspan as usize).sum::<usize>() > MAX_COLUMNS)
+    {
+        let (what, n) = name(r);
+        return Err(format!(
+            "{what} {n} of the table spans more than {MAX_COLUMNS} columns: no more fit the type area; split the table"
+        ));
+    }
+    let columns: usize = all[0].iter().map(|c| c.colspan as usize).sum();
+    if columns == 0 {
+        let (what, n) = name(0);
+        return Err(format!("{what} {n} of the table has no cells"));
+    }
+    for (r, row) in all.iter().enumerate() {
+        let (what, n) = name(r);
+        let in_header = r < header.len();
+        let left = if in_header {
+            header.len() - r
+        } else {
+            all.len() - r
+        };
+        if let Some(cell) = row.iter().find(|c| c.rowspan as usize > left) {
             return Err(format!(
-                "{what} {n} of the table fills {filled} of its {columns} columns (spans counted): give every row the same number of cells, an empty one as \"\""
+                "the cell `{}` in {what} {n} spans {} rows but only {left} {} from there: lower its rowspan",
+                cell.text,
+                cell.rowspan,
+                if in_header {
+                    "header rows follow"
+                } else {
+                    "rows follow"
+                }
             ));
         }
-        for t in &mut taken {
-            *t = t.saturating_sub(1);
+    }
+    match place(all.into_iter(), columns) {
+        Ok(_) => Ok(columns),
+        Err(Misfit::Wide(r, cell, end)) => {
+            let (what, n) = name(r);
+            Err(format!(
+                "{what} {n} of the table has more cells than its {columns} columns (the cell `{}` would reach column {end}): remove a cell or a span, or widen the first row",
+                cell.text
+            ))
+        }
+        Err(Misfit::Overlap(r, cell)) => {
+            let (what, n) = name(r);
+            Err(format!(
+                "the cell `{}` in {what} {n} overlaps a cell spanning down from a row above: remove it or lower that rowspan",
+                cell.text
+            ))
+        }
+        Err(Misfit::Short(r, filled)) => {
+            let (what, n) = name(r);
+            Err(format!(
+                "{what} {n} of the table fills {filled} of its {columns} columns (spans counted): give every row the same number of cells, an empty one as \"\""
+            ))
         }
     }
-    Ok(columns)
 }
 
 /// The distribution footer (报尾).

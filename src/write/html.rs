@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use askama::Template;
 
 use crate::format::faces::{Faces, Role};
-use crate::model::{Block, Cmyk, Face, Issue, Table};
+use crate::model::{Block, Cmyk, Face, Issue, Slot, Table};
 
 /// How to write HTML.
 #[derive(Debug, Clone, Default)]
@@ -95,29 +95,31 @@ struct CellView<'a> {
 
 impl<'a> TableView<'a> {
     fn new(table: &'a Table) -> TableView<'a> {
-        let mut placed = table.placed().into_iter();
-        let mut take = |header: bool, n: usize| -> Vec<Vec<CellView<'a>>> {
-            placed
-                .by_ref()
-                .take(n)
-                .map(|(_, row)| {
-                    row.into_iter()
-                        .map(|(column, cell)| CellView {
-                            text: &cell.text,
-                            colspan: cell.colspan,
-                            rowspan: cell.rowspan,
-                            align: if header {
-                                "center"
-                            } else {
-                                table.align_of(column).keyword()
-                            },
-                        })
-                        .collect()
+        let (mut header, mut rows) = (Vec::new(), Vec::new());
+        for (is_header, row) in table.placed() {
+            // A cell spanning down from above is in the HTML once, where it starts.
+            let cells = row
+                .into_iter()
+                .filter_map(|(column, slot)| match slot {
+                    Slot::Starts(cell) => Some(CellView {
+                        text: &cell.text,
+                        colspan: cell.colspan,
+                        rowspan: cell.rowspan,
+                        align: if is_header {
+                            "center"
+                        } else {
+                            table.align_of(column).keyword()
+                        },
+                    }),
+                    Slot::Continues(_) => None,
                 })
-                .collect()
-        };
-        let header = take(true, table.header.len());
-        let rows = take(false, table.rows.len());
+                .collect();
+            if is_header {
+                header.push(cells);
+            } else {
+                rows.push(cells);
+            }
+        }
         TableView {
             caption: table.caption.as_deref(),
             widths: table

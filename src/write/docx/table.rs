@@ -13,7 +13,7 @@ use crate::format::page::{
     MM_PER_PT, TABLE_CELL_MARGIN_MM, TABLE_PT, TABLE_RULE_PT, TYPE_WIDTH_MM,
 };
 use crate::format::styles;
-use crate::model::{Cell, Table};
+use crate::model::{Slot, Table};
 
 /// Writes `table` (its caption first) into `p`.
 pub(super) fn table(p: &mut String, table: &Table) {
@@ -49,39 +49,27 @@ pub(super) fn table(p: &mut String, table: &Table) {
     }
     p.push_str("</w:tblGrid>");
 
-    // Which cell covers each column of each row: the cell that starts
-    // there, or one spanning down from above (a `w:vMerge` continuation).
-    let placed = table.placed();
-    let mut above: Vec<Option<(u32, &Cell)>> = vec![None; table.columns];
-    for (header, row) in placed {
+    // Each row's cells, and a `w:vMerge` continuation where a cell from a
+    // row above spans down through it.
+    for (header, row) in table.placed() {
         let trpr = if header {
             "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
         } else {
             "<w:trPr><w:cantSplit/></w:trPr>"
         };
         write!(p, "<w:tr>{trpr}").unwrap();
-        let mut starts = row.into_iter().peekable();
-        let mut column = 0;
-        while column < table.columns {
-            if let Some((left, cell)) = above[column].filter(|(left, _)| *left > 0) {
-                // Continued from the row above.
-                let span = cell.colspan as usize;
-                let width: f64 = widths[column..column + span].iter().sum();
-                cell_open(p, width, cell.colspan, "<w:vMerge/>");
-                para(p, styles::TABLE_TEXT, "", "");
-                p.push_str("</w:tc>");
-                for slot in &mut above[column..column + span] {
-                    *slot = Some((left - 1, cell));
-                }
-                column += span;
-                continue;
-            }
-            let Some((_, cell)) = starts.next_if(|(c, _)| *c == column) else {
-                column += 1;
-                continue;
+        for (column, slot) in row {
+            let cell = match slot {
+                Slot::Starts(cell) | Slot::Continues(cell) => cell,
             };
             let span = cell.colspan as usize;
             let width: f64 = widths[column..column + span].iter().sum();
+            if let Slot::Continues(_) = slot {
+                cell_open(p, width, cell.colspan, "<w:vMerge/>");
+                para(p, styles::TABLE_TEXT, "", "");
+                p.push_str("</w:tc>");
+                continue;
+            }
             let merge = if cell.rowspan > 1 {
                 "<w:vMerge w:val=\"restart\"/>"
             } else {
@@ -101,10 +89,6 @@ pub(super) fn table(p: &mut String, table: &Table) {
             };
             para(p, style, &jc, &text);
             p.push_str("</w:tc>");
-            for slot in &mut above[column..column + span] {
-                *slot = Some((cell.rowspan - 1, cell));
-            }
-            column += span;
         }
         p.push_str("</w:tr>");
     }
@@ -150,8 +134,11 @@ pub(super) fn column_widths(table: &Table) -> Vec<f64> {
     let room_for = |text: &str| text_mm(text) + 2.0 * TABLE_CELL_MARGIN_MM + 1.0;
     let mut natural = vec![room_for("字"); table.columns];
     for (_, row) in table.placed() {
-        for (column, cell) in row {
-            if cell.colspan == 1 && column < table.columns {
+        for (column, slot) in row {
+            if let Slot::Starts(cell) = slot
+                && cell.colspan == 1
+                && column < table.columns
+            {
                 natural[column] = natural[column].max(room_for(&cell.text));
             }
         }
