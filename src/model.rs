@@ -1570,21 +1570,12 @@ struct Row(Vec<Cell>);
 
 impl<'de> Deserialize<'de> for Row {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct RowVisitor;
-        impl<'de> Visitor<'de> for RowVisitor {
-            type Value = Row;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a row: a list of cells, e.g. [东城街道, 12, 75%]")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Row, A::Error> {
-                let mut cells = Vec::new();
-                while let Some(cell) = seq.next_element::<Cell>()? {
-                    cells.push(cell);
-                }
-                Ok(Row(cells))
-            }
+        match CellOrRow::deserialize(deserializer)? {
+            CellOrRow::Row(cells) => Ok(Row(cells)),
+            CellOrRow::Cell(_) => Err(de::Error::custom(
+                "a row is a list of cells, e.g. [东城街道, 12, 75%]",
+            )),
         }
-        deserializer.deserialize_seq(RowVisitor)
     }
 }
 
@@ -1593,45 +1584,20 @@ struct HeaderRows(Vec<Vec<Cell>>);
 
 impl<'de> Deserialize<'de> for HeaderRows {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let items = Vec::<CellOrRow>::deserialize(deserializer)?;
-        let rows = items
-            .iter()
-            .filter(|i| matches!(i, CellOrRow::Row(_)))
-            .count();
-        let (cells, rows): (Vec<_>, Vec<_>) = match rows {
-            0 => (items, Vec::new()),
-            n if n == items.len() => (Vec::new(), items),
-            _ => {
-                return Err(de::Error::custom(
-                    "`header` is one row (a list of cells) or a list of rows; this one mixes cells and rows",
-                ));
+        let (mut cells, mut rows) = (Vec::new(), Vec::new());
+        for item in Vec::<CellOrRow>::deserialize(deserializer)? {
+            match item {
+                CellOrRow::Cell(cell) => cells.push(cell),
+                CellOrRow::Row(row) => rows.push(row),
             }
-        };
-        let take = |items: Vec<CellOrRow>| -> Vec<Cell> {
-            items
-                .into_iter()
-                .filter_map(|i| match i {
-                    CellOrRow::Cell(c) => Some(c),
-                    CellOrRow::Row(_) => None,
-                })
-                .collect()
-        };
-        if rows.is_empty() {
-            let row = take(cells);
-            return Ok(HeaderRows(if row.is_empty() {
-                Vec::new()
-            } else {
-                vec![row]
-            }));
         }
-        Ok(HeaderRows(
-            rows.into_iter()
-                .filter_map(|i| match i {
-                    CellOrRow::Row(r) => Some(r),
-                    CellOrRow::Cell(_) => None,
-                })
-                .collect(),
-        ))
+        match (cells.is_empty(), rows.is_empty()) {
+            (true, _) => Ok(HeaderRows(rows)),
+            (false, true) => Ok(HeaderRows(vec![cells])),
+            (false, false) => Err(de::Error::custom(
+                "`header` is one row (a list of cells) or a list of rows; this one mixes cells and rows",
+            )),
+        }
     }
 }
 

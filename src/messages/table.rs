@@ -368,6 +368,10 @@ const INPUT: &[(&str, &str)] = &[
         "表格的{0} {1} 只占满 {3} 列中的 {2} 列（计入合并）：请让每行单元格数相同，空单元格写作 \"\"",
     ),
     (
+        "a row is a list of cells, e.g. [东城街道, 12, 75%]",
+        "一行是一个单元格列表，如 [东城街道, 12, 75%]",
+    ),
+    (
         "`header` is one row (a list of cells) or a list of rows; this one mixes cells and rows",
         "`header` 应为一行（单元格列表）或多行（行的列表）；这里混用了单元格和行",
     ),
