@@ -342,14 +342,22 @@ pub fn heading_number(text: &str) -> Option<(u8, u32)> {
         .strip_prefix('（')
         .and_then(|r| r.split_once('）'))
         .or_else(|| text.strip_prefix('(').and_then(|r| r.split_once(')')));
+    // The numerals of a heading number: 一 … 九十九.
+    let numeral = |s: &str| {
+        s.chars()
+            .all(|c| "一二三四五六七八九十".contains(c))
+            .then(|| chinese_number(s))
+            .flatten()
+            .filter(|n| (1..100).contains(n))
+    };
     if let Some((inner, _)) = paren {
-        if let Some(n) = chinese_number(inner) {
+        if let Some(n) = numeral(inner) {
             return Some((2, n));
         }
         return digits(inner).map(|n| (4, n));
     }
     if let Some((head, _)) = text.split_once('、')
-        && let Some(n) = chinese_number(head)
+        && let Some(n) = numeral(head)
     {
         return Some((1, n));
     }
@@ -365,18 +373,37 @@ pub fn heading_number(text: &str) -> Option<(u8, u32)> {
     }
 }
 
-/// 一 … 九十九 as a number.
-fn chinese_number(text: &str) -> Option<u32> {
-    const DIGITS: &str = "零一二三四五六七八九";
-    let digit = |c: char| DIGITS.chars().position(|d| d == c).map(|p| p as u32);
-    let chars: Vec<char> = text.chars().collect();
-    match chars.as_slice() {
-        [d] if *d != '零' => digit(*d).or((*d == '十').then_some(10)),
-        ['十', d] => digit(*d).filter(|n| *n > 0).map(|n| 10 + n),
-        [t, '十'] => digit(*t).filter(|n| *n > 1).map(|n| n * 10),
-        [t, '十', d] => Some(digit(*t).filter(|n| *n > 1)? * 10 + digit(*d).filter(|n| *n > 0)?),
-        _ => None,
+/// 一 … 九百九十九; 〇 and 零 as digits ("二〇二三" reads 2023).
+pub fn chinese_number(text: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .or((c == '零').then_some(0))
+    };
+    if text.is_empty() {
+        return None;
     }
+    if !text.contains(['十', '百']) {
+        return text.chars().try_fold(0u32, |n, c| {
+            n.checked_mul(10)?.checked_add(digit(c)? as u32)
+        });
+    }
+    let (mut total, mut current) = (0u32, 0u32);
+    for c in text.chars() {
+        match c {
+            '十' => {
+                total = total.checked_add(current.max(1) * 10)?;
+                current = 0;
+            }
+            '百' => {
+                total = total.checked_add(current.max(1) * 100)?;
+                current = 0;
+            }
+            _ => current = digit(c)? as u32,
+        }
+    }
+    total.checked_add(current)
 }
 
 /// The way a level's numbers are written, for messages: 一、 （一） 1. （1）.

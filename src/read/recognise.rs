@@ -61,40 +61,7 @@ pub(crate) fn number(text: &str) -> Option<u32> {
     if let Ok(n) = ascii.parse() {
         return Some(n);
     }
-    chinese_number(text)
-}
-
-/// 一 … 九百九十九; 〇 and 零 as digits ("二〇二三" reads 2023).
-pub(crate) fn chinese_number(text: &str) -> Option<u32> {
-    let digit = |c: char| {
-        "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .or((c == '零').then_some(0))
-    };
-    if text.is_empty() {
-        return None;
-    }
-    if !text.contains(['十', '百']) {
-        return text.chars().try_fold(0u32, |n, c| {
-            n.checked_mul(10)?.checked_add(digit(c)? as u32)
-        });
-    }
-    let (mut total, mut current) = (0u32, 0u32);
-    for c in text.chars() {
-        match c {
-            '十' => {
-                total = total.checked_add(current.max(1) * 10)?;
-                current = 0;
-            }
-            '百' => {
-                total = total.checked_add(current.max(1) * 100)?;
-                current = 0;
-            }
-            _ => current = digit(c)? as u32,
-        }
-    }
-    total.checked_add(current)
+    crate::model::chinese_number(text)
 }
 
 /// A date anywhere in `text`: `2023 年 7 月 21 日`, `2023年7月21日`,
