@@ -39,12 +39,10 @@ const NEAR: f64 = 0.6;
 /// joins the parts of a table that runs across pages.
 pub(super) fn find(rules: &[Rule], glyphs: &mut Vec<Drawn>) -> Vec<Found> {
     let mut found = Vec::new();
-    let mut pages: Vec<usize> = rules.iter().map(|r| r.page).collect();
-    pages.sort_unstable();
-    pages.dedup();
-    for page in pages {
-        let on_page: Vec<Rule> = rules.iter().filter(|r| r.page == page).copied().collect();
-        let rules = merged(&on_page);
+    // The rules come page by page, as the pages are interpreted.
+    for on_page in rules.chunk_by(|a, b| a.page == b.page) {
+        let page = on_page[0].page;
+        let rules = merged(on_page);
         // A page of more rules than any table draws (a drawing, a hostile
         // file) is left to its text: the search is quadratic in the rules.
         if rules.len() > MAX_PAGE_RULES {
