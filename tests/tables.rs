@@ -273,13 +273,14 @@ fn headings_out_of_order_are_warnings_with_their_lines() {
 }
 
 /// The table in every writer: `<table>` with `<caption>`, `<th>`, spans;
-/// the text a line a row; Word a `w:tbl` with `w:tblHeader`, `w:gridSpan`,
-/// `w:vMerge` and heading styles at outline levels 0–3.
+/// the text a line a row; OFD its 0.5 pt rules; Word a `w:tbl` with
+/// `w:tblHeader`, `w:gridSpan`, `w:vMerge` and heading styles at outline
+/// levels 0–3.
 #[test]
 fn the_table_and_the_levels_in_html_text_and_word() {
     let dir = tempfile::tempdir().unwrap();
     let src = sample("linjiang/2024-11.yaml");
-    for format in ["html", "txt", "docx"] {
+    for format in ["html", "txt", "docx", "ofd"] {
         let out = run_in(
             dir.path(),
             &["build", src.to_str().unwrap(), "-o", &format!("i.{format}")],
@@ -333,6 +334,19 @@ fn the_table_and_the_levels_in_html_text_and_word() {
     assert!(txt.contains("\n东湖街道\t18\t17\t12\t66.7%\n"), "{txt}");
     assert!(txt.contains("\n表1 各街道"), "the caption on its line");
     assert!(txt.contains("\n1.入户征询改造意见\n") && txt.contains("\n（1）逐项登记\n"));
+
+    // OFD draws the rules from the same pages: 0.5 pt (0.176 mm) paths.
+    let ofd = fs::read(dir.path().join("i.ofd")).unwrap();
+    let package = jianbao::read::package::Package::open(&ofd).unwrap();
+    let rules: usize = package
+        .names()
+        .filter(|n| n.ends_with("Content.xml"))
+        .map(|n| {
+            let page = String::from_utf8(package.read(n).unwrap().unwrap()).unwrap();
+            page.matches("LineWidth=\"0.176\"").count()
+        })
+        .sum();
+    assert!(rules >= 10, "{rules} table rules in the OFD");
 
     let docx = fs::read(dir.path().join("i.docx")).unwrap();
     let document = crate::word::unzip(&docx, "word/document.xml");
