@@ -273,7 +273,7 @@ fn make<'a>(env: Option<&Environment>, job: &'a Job, settings: &Settings) -> Mad
     let _scope = typst_timing::TimingScope::new("jianbao: issue");
     let loaded = match typst_timing::timed!(
         "jianbao: read issue",
-        input::load(&Input::Path(job.input.clone()))
+        input::load_document(&Input::Path(job.input.clone()))
     ) {
         Ok(loaded) => loaded,
         Err(err) => {
@@ -288,7 +288,7 @@ fn make<'a>(env: Option<&Environment>, job: &'a Job, settings: &Settings) -> Mad
             return Made { job, steps };
         }
     };
-    let digest = incremental::issue_digest(&loaded);
+    let digest = incremental::document_digest(&loaded);
     let steps = job
         .outputs
         .iter()
@@ -302,7 +302,7 @@ fn make<'a>(env: Option<&Environment>, job: &'a Job, settings: &Settings) -> Mad
             if !settings.force && incremental::is_current(target, &key) {
                 return (Step::Unchanged, Vec::new());
             }
-            match render::render(env, &loaded, *format, &settings.options) {
+            match render::render_document(env, &loaded, *format, &settings.options) {
                 Ok(rendered) => (
                     Step::Write {
                         format: *format,

@@ -98,14 +98,22 @@ pub enum Command {
         #[arg(long)]
         special: bool,
     },
-    /// Prints the JSON Schema of issue files (or of series files) for editors.
+    /// Prints the JSON Schema of issue files (or of series files, 公文 or
+    /// office files) for editors.
     Schema {
         /// The schema of series.yaml instead.
-        #[arg(long, conflicts_with = "write")]
+        #[arg(long, conflicts_with_all = ["write", "gongwen", "office"])]
         series: bool,
-        /// Write both schemas (bulletin.schema.json, series.schema.json) into
-        /// this folder instead, replacing older ones: the files `init` puts
-        /// beside a new series, which its YAML files' first lines point at.
+        /// The schema of 公文 files instead (with --write: both 公文 schemas).
+        #[arg(long, conflicts_with = "office")]
+        gongwen: bool,
+        /// The schema of office.yaml instead.
+        #[arg(long, conflicts_with = "write")]
+        office: bool,
+        /// Write both schemas (bulletin.schema.json, series.schema.json; with
+        /// --gongwen gongwen.schema.json, office.schema.json) into this folder
+        /// instead, replacing older ones: the files `init` puts beside a new
+        /// series, which its YAML files' first lines point at.
         #[arg(long, value_name = "DIR")]
         write: Option<PathBuf>,
     },

@@ -18,22 +18,48 @@ use crate::typeset::template::files_under;
 /// A digest of what an issue's outputs depend on, whatever the format: the
 /// issue and series texts and the photos' contents. Computed once per issue.
 pub fn issue_digest(loaded: &Loaded) -> [u8; 32] {
+    let photos: Vec<&str> = loaded.issue.photo_paths();
+    digest(
+        &loaded.text,
+        loaded.series.as_ref(),
+        &loaded.folder,
+        &photos,
+    )
+}
+
+/// The digest of a source of either family: its text, the shared file
+/// beside it (series or office) and the images it names.
+pub fn document_digest(document: &crate::input::Document) -> [u8; 32] {
+    match document {
+        crate::input::Document::Bulletin(loaded) => issue_digest(loaded),
+        crate::input::Document::Gongwen(loaded) => {
+            let seals: Vec<&str> = loaded
+                .gongwen
+                .organs
+                .iter()
+                .filter_map(|o| o.seal.as_ref().map(|s| s.image.as_str()))
+                .collect();
+            digest(&loaded.text, loaded.office.as_ref(), &loaded.folder, &seals)
+        }
+    }
+}
+
+fn digest(
+    text: &str,
+    shared: Option<&(std::path::PathBuf, String)>,
+    folder: &std::path::Path,
+    images: &[&str],
+) -> [u8; 32] {
     let mut hash = Sha256::new();
     let mut field = |name: &str, bytes: &[u8]| {
         hash.update(name.as_bytes());
         hash.update((bytes.len() as u64).to_le_bytes());
         hash.update(bytes);
     };
-    field("issue", loaded.text.as_bytes());
-    field(
-        "series",
-        loaded
-            .series
-            .as_ref()
-            .map_or(&b""[..], |(_, t)| t.as_bytes()),
-    );
-    for path in loaded.issue.photo_paths() {
-        let bytes = fs::read(loaded.folder.join(path)).unwrap_or_default();
+    field("issue", text.as_bytes());
+    field("series", shared.map_or(&b""[..], |(_, t)| t.as_bytes()));
+    for path in images {
+        let bytes = fs::read(folder.join(path)).unwrap_or_default();
         field(path, &bytes);
     }
     hash.finalize().into()

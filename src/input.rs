@@ -11,6 +11,10 @@ use crate::diag::{Diagnostic, Exit, Failure, Position, io_reason};
 use crate::model::Issue;
 use crate::read::yaml::{self, SERIES_FILE, Source};
 
+pub mod gongwen;
+
+pub use gongwen::LoadedGongwen;
+
 /// Where an issue comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -233,6 +237,59 @@ impl LoadError {
 /// Reads and checks the issue at `input`, inheriting from `series.yaml` in its
 /// folder when there is one.
 pub fn load(input: &Input) -> Result<Loaded, LoadError> {
+    let (name, text, folder) = read_source(input)?;
+    if crate::read::gongwen::is_gongwen(&text) {
+        return Err(LoadError::Invalid(
+            Diagnostic::error(
+                Some(&name),
+                "this is a 公文, and this command works on bulletin issues only",
+            )
+            .hint("`jianbao build` and `jianbao check` take a 公文; the other commands will follow")
+            .into(),
+        ));
+    }
+    load_bulletin(input, name, text, folder)
+}
+
+/// A source of either family, read and checked.
+#[derive(Debug, Clone)]
+pub enum Document {
+    /// A bulletin issue (简报).
+    Bulletin(Loaded),
+    /// An official document (公文).
+    Gongwen(LoadedGongwen),
+}
+
+impl Document {
+    /// The source file's name for diagnostics.
+    pub fn name(&self) -> &str {
+        match self {
+            Document::Bulletin(l) => &l.name,
+            Document::Gongwen(l) => &l.name,
+        }
+    }
+
+    /// What is valid but likely a slip, located.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        match self {
+            Document::Bulletin(l) => &l.warnings,
+            Document::Gongwen(l) => &l.warnings,
+        }
+    }
+}
+
+/// Reads and checks the source at `input`: a 公文 when it has the key
+/// `gongwen:` (then under the `office.yaml` beside it), else an issue.
+pub fn load_document(input: &Input) -> Result<Document, LoadError> {
+    let (name, text, folder) = read_source(input)?;
+    if crate::read::gongwen::is_gongwen(&text) {
+        return gongwen::load(input, name, text, folder).map(Document::Gongwen);
+    }
+    load_bulletin(input, name, text, folder).map(Document::Bulletin)
+}
+
+/// The source's name for diagnostics, its text and its folder (canonical).
+fn read_source(input: &Input) -> Result<(String, String, PathBuf), LoadError> {
     let name = input.name();
     let (bytes, folder) = match input {
         Input::Path(path) => {
@@ -260,6 +317,16 @@ pub fn load(input: &Input) -> Result<Loaded, LoadError> {
         )
     })?;
     let text = utf8(&name, bytes).map_err(LoadError::Invalid)?;
+    Ok((name, text, folder))
+}
+
+/// Reads the issue in `text`, under the `series.yaml` in `folder`.
+fn load_bulletin(
+    input: &Input,
+    name: String,
+    text: String,
+    folder: PathBuf,
+) -> Result<Loaded, LoadError> {
     let series_path = folder.join(SERIES_FILE);
     let is_series_itself =
         matches!(input, Input::Path(p) if p.file_name() == Some(SERIES_FILE.as_ref()));

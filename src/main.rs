@@ -44,7 +44,20 @@ fn main() -> ExitCode {
             date.as_deref(),
             cli::kind(*supplement, *special),
         ),
-        Command::Schema { series, write } => cmd::print::schema(*series, write.as_deref()),
+        Command::Schema {
+            series,
+            gongwen,
+            office,
+            write,
+        } => cmd::print::schema(
+            match (series, gongwen, office) {
+                (true, _, _) => cmd::print::SchemaOf::Series,
+                (_, true, _) => cmd::print::SchemaOf::Gongwen,
+                (_, _, true) => cmd::print::SchemaOf::Office,
+                _ => cmd::print::SchemaOf::Issue,
+            },
+            write.as_deref(),
+        ),
         Command::Completions { shell } => cmd::print::completions(*shell),
         Command::Man => cmd::print::man(),
     };

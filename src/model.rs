@@ -11,6 +11,8 @@
 
 use std::fmt;
 
+pub mod gongwen;
+
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 

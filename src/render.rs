@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Failure};
-use crate::input::{self, Loaded};
+use crate::input::{self, Document, Loaded, LoadedGongwen};
 use crate::photo::Cache;
 use crate::typeset::{self, Environment, TypesetOptions};
 use crate::write;
@@ -230,39 +230,14 @@ pub fn render(
             if options.strict {
                 crate::diag::strict(warnings.clone())?;
             }
-            let document = &typeset.document;
-            let images = || write::image::ImageOptions {
-                ppi: options.ppi,
-                pages: options.pages.clone(),
-            };
-            let _writing = typst_timing::TimingScope::new(match format {
-                Format::Pdf => "jianbao: write pdf",
-                Format::Ofd => "jianbao: write ofd",
-                Format::Png => "jianbao: write png",
-                _ => "jianbao: write svg",
-            });
-            match format {
-                Format::Pdf => Output::File(write::pdf::pdf(
-                    document,
-                    &write::pdf::PdfOptions {
-                        meta: meta(),
-                        standard: options.pdf_standard.map(PdfStandardName::to_typst),
-                    },
-                )?),
-                Format::Ofd => Output::File(write::ofd::ofd(
-                    document,
-                    &write::ofd::OfdOptions {
-                        meta: meta(),
-                        subsets: env.subsets.clone(),
-                    },
-                )?),
-                Format::Png => Output::Pages(
-                    write::image::png(document, &images()).map_err(|f| named(f, loaded))?,
-                ),
-                _ => Output::Pages(
-                    write::image::svg(document, &images()).map_err(|f| named(f, loaded))?,
-                ),
-            }
+            write_pages(
+                env,
+                &typeset.document,
+                format,
+                options,
+                meta(),
+                &loaded.name,
+            )?
         }
         Format::Html => {
             // Photos embedded as data URIs, so the page stays one
@@ -318,7 +293,7 @@ pub fn render(
                 })
                 .collect();
             Output::Folder(write::typ::typ(
-                typeset::world::own_files(),
+                typeset::world::own_files(typeset::world::Entry::Bulletin),
                 data,
                 env.template.files()?,
                 files,
@@ -332,14 +307,131 @@ pub fn render(
     Ok(Rendered { output, warnings })
 }
 
-/// A writer's diagnostics that name no file, named after the issue.
-fn named(failure: Failure, loaded: &Loaded) -> Failure {
+/// Laid-out pages → `format` (PDF, OFD, PNG or SVG).
+fn write_pages(
+    env: &Environment,
+    document: &typst_layout::PagedDocument,
+    format: Format,
+    options: &RenderOptions,
+    meta: write::Metadata,
+    name: &str,
+) -> Result<Output, Failure> {
+    let images = || write::image::ImageOptions {
+        ppi: options.ppi,
+        pages: options.pages.clone(),
+    };
+    let _writing = typst_timing::TimingScope::new(match format {
+        Format::Pdf => "jianbao: write pdf",
+        Format::Ofd => "jianbao: write ofd",
+        Format::Png => "jianbao: write png",
+        _ => "jianbao: write svg",
+    });
+    Ok(match format {
+        Format::Pdf => Output::File(write::pdf::pdf(
+            document,
+            &write::pdf::PdfOptions {
+                meta,
+                standard: options.pdf_standard.map(PdfStandardName::to_typst),
+            },
+        )?),
+        Format::Ofd => Output::File(write::ofd::ofd(
+            document,
+            &write::ofd::OfdOptions {
+                meta,
+                subsets: env.subsets.clone(),
+            },
+        )?),
+        Format::Png => {
+            Output::Pages(write::image::png(document, &images()).map_err(|f| named(f, name))?)
+        }
+        _ => Output::Pages(write::image::svg(document, &images()).map_err(|f| named(f, name))?),
+    })
+}
+
+/// Renders a source of either family as `format`.
+pub fn render_document(
+    env: Option<&Environment>,
+    document: &Document,
+    format: Format,
+    options: &RenderOptions,
+) -> Result<Rendered, Failure> {
+    match document {
+        Document::Bulletin(loaded) => render(env, loaded, format, options),
+        Document::Gongwen(loaded) => render_gongwen(env, loaded, format, options),
+    }
+}
+
+/// Renders a 公文 as `format`.
+pub fn render_gongwen(
+    env: Option<&Environment>,
+    loaded: &LoadedGongwen,
+    format: Format,
+    options: &RenderOptions,
+) -> Result<Rendered, Failure> {
+    let typeset_env = || {
+        env.ok_or_else(|| {
+            Failure::from(Diagnostic::error(
+                None,
+                format!("{} output needs fonts and a template", format.extension()),
+            ))
+        })
+    };
+    let g = &loaded.gongwen;
+    let mut warnings = loaded.warnings.clone();
+    let output = match format {
+        Format::Pdf | Format::Ofd | Format::Png | Format::Svg => {
+            let env = typeset_env()?;
+            let layout = TypesetOptions {
+                rgb_only: format == Format::Pdf
+                    && options
+                        .pdf_standard
+                        .is_some_and(PdfStandardName::is_archival),
+            };
+            let (typeset, all) = typeset::typeset_gongwen(env, loaded, &layout)?;
+            warnings = all;
+            if options.strict {
+                crate::diag::strict(warnings.clone())?;
+            }
+            let meta = write::Metadata::for_gongwen(g, options.source_date_epoch);
+            write_pages(env, &typeset.document, format, options, meta, &loaded.name)?
+        }
+        Format::Txt => {
+            let options = write::text::TextOptions { wrap: options.wrap };
+            Output::File(write::text::gongwen_text(g, &options).into_bytes())
+        }
+        Format::Typ => {
+            let env = typeset_env()?;
+            let data = env.gongwen_data_for_export(g, &TypesetOptions::default())?;
+            Output::Folder(write::typ::typ(
+                typeset::world::own_files(typeset::world::Entry::Gongwen),
+                data,
+                env.template.files()?,
+                Vec::new(),
+            ))
+        }
+        Format::Html | Format::Docx => {
+            return Err(Diagnostic::error(
+                Some(&loaded.name),
+                format!("{} output is not made for a 公文 yet", format.name()),
+            )
+            .hint("build it as pdf, ofd, png, svg, txt or typ; the Word copy and HTML of a 公文 are still to come")
+            .into());
+        }
+    };
+    if options.strict && !format.is_laid_out() {
+        crate::diag::strict(warnings.clone())?;
+    }
+    Ok(Rendered { output, warnings })
+}
+
+/// A writer's diagnostics that name no file, named after the source.
+fn named(failure: Failure, name: &str) -> Failure {
     Failure(
         failure
             .0
             .into_iter()
             .map(|mut d| {
-                d.file.get_or_insert_with(|| loaded.name.clone());
+                d.file.get_or_insert_with(|| name.to_string());
                 d
             })
             .collect(),

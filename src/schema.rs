@@ -34,6 +34,14 @@ pub fn files() -> [(&'static str, String); 2] {
     ]
 }
 
+/// The schema files to write beside an office file: (file name, text).
+pub fn gongwen_files() -> [(&'static str, String); 2] {
+    [
+        (GONGWEN_FILE, file_text(&gongwen())),
+        (OFFICE_FILE, file_text(&office())),
+    ]
+}
+
 /// A schema as its file holds it: indented JSON and a final newline.
 pub fn file_text(schema: &Value) -> String {
     serde_json::to_string_pretty(schema).unwrap_or_default() + "\n"
@@ -58,6 +66,129 @@ pub fn series() -> Value {
         json!([]),
         false,
     )
+}
+
+/// A date as the readers take it: 2026-12-05, 2026/12/5, 2026年12月5日.
+const DATE_PATTERN: &str = r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*$";
+
+/// The file of the 公文 schema beside an office file.
+pub const GONGWEN_FILE: &str = "gongwen.schema.json";
+
+/// The file of the office schema beside an office file.
+pub const OFFICE_FILE: &str = "office.schema.json";
+
+/// The schema of a 公文 file.
+pub fn gongwen() -> Value {
+    schema(
+        "公文的 YAML 源文件（jianbao，GB/T 9704-2012）",
+        gongwen_properties(true),
+        json!(["gongwen", "title", "date"]),
+        false,
+    )
+}
+
+/// The schema of an office file (`office.yaml`): what every 公文 of the
+/// folder inherits.
+pub fn office() -> Value {
+    schema(
+        "发文机关设置 office.yaml（jianbao）：同一文件夹中各公文共用的设置",
+        gongwen_properties(false),
+        json!([]),
+        false,
+    )
+}
+
+fn gongwen_properties(document: bool) -> Value {
+    let seal = json!({
+        "description": "印章图片（PNG 或 SVG，放在公文所在文件夹），按实际尺寸（毫米）印出。",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["image"],
+        "properties": {
+            "image": text("印章图片的路径（相对于公文文件）。", "seal.png"),
+            "width": {"type": "number", "exclusiveMinimum": 0, "maximum": 156, "default": 42, "description": "印章的实际宽度，毫米。"},
+        },
+    });
+    let mut p = json!({
+        "gongwen": {"description": "公文格式：文件、信函、命令、纪要。", "enum": ["文件", "信函", "命令", "纪要"], "default": "文件"},
+        "organ": text("发文机关全称（署名）。", "青山市住房和城乡建设局"),
+        "mark": text("发文机关标志，如“青山市住房和城乡建设局文件”；纪要写“……纪要”，命令写“……令”。", "青山市住房和城乡建设局文件"),
+        "code": text("发文机关代字：number 只写序号时，与成文日期的年份合成发文字号。", "青建发"),
+        "issuer": text("印发机关，印在版记。", "青山市住房和城乡建设局办公室"),
+        "seal": seal,
+        "sealed": {"type": "boolean", "description": "加盖印章（有印章图片时默认加盖）。"},
+        "signed_by": text("命令：签发人职务全称，印在签名章左侧。", "市长"),
+        "copy_to": text("抄送机关，印在版记，末尾句号自动加上。", "市委办公室，市政府办公室"),
+        "style": {
+            "type": "object",
+            "additionalProperties": false,
+            "description": "版式参数（实践做法）。",
+            "properties": {
+                "record_on_even_page": {"type": "boolean", "default": true, "description": "版记排在偶数页（双面印刷）。"},
+                "no_body_page": {"type": "boolean", "default": false, "description": "署名单独成页时印“（此页无正文）”。"},
+                "separator": {"type": "number", "exclusiveMinimum": 0, "maximum": 200, "default": 1, "description": "红色分隔线粗细，磅。"},
+                "mark_size": {"type": "number", "exclusiveMinimum": 0, "maximum": 200, "default": 42, "description": "发文机关标志字号，磅；过长时压窄。"},
+                "heading_bold": {"type": "array", "items": {"enum": [1, 2, 3, 4]}, "description": "加粗的标题层次。"},
+                "page_numbers": {"type": "boolean", "default": true, "description": "印页码。"},
+            },
+        },
+    });
+    if document {
+        let extra = json!({
+            "joint": {
+                "description": "联合行文的其他机关（主办机关为 organ）。",
+                "type": "array",
+                "items": {
+                    "type": "object", "additionalProperties": false, "required": ["organ"],
+                    "properties": {"organ": {"$ref": "#/definitions/text"}, "mark": {"$ref": "#/definitions/text"}, "seal": seal},
+                },
+            },
+            "copy_number": {"type": "integer", "minimum": 1, "maximum": 999999, "description": "份号，印作 6 位数字。"},
+            "secrecy": {"type": "string", "pattern": "^(绝密|机密|秘密)(★\\d.*)?$", "description": "密级和保密期限，如“机密★1年”。"},
+            "urgency": {"enum": ["特急", "加急"], "description": "紧急程度。"},
+            "number": {
+                "description": "发文字号：青建发〔2026〕5号；命令写“第12号”；只写序号时由 code 和年份合成。",
+                "oneOf": [{"type": "integer", "minimum": 1}, {"type": "string", "minLength": 1}],
+                "examples": ["青建发〔2026〕5号", 5],
+            },
+            "signers": {"type": "array", "items": {"$ref": "#/definitions/text"}, "description": "签发人（上行文），按机关顺序。"},
+            "title": text("标题（二号小标宋，居中）；词组之间可用空格指明换行处。", "关于做好冬季施工安全工作的通知"),
+            "to": text("主送机关，末尾冒号自动加上。", "各区县住房和城乡建设局"),
+            "body": {"type": "array", "items": {"$ref": "#/definitions/block"}, "description": "正文：段落、标题（heading/level）和表格。"},
+            "attachments": {
+                "type": "array",
+                "description": "附件：列入附件说明；有 body 的附件另页印在正文之后。",
+                "items": {
+                    "type": "object", "additionalProperties": false, "required": ["title"],
+                    "properties": {
+                        "title": {"$ref": "#/definitions/text"},
+                        "body": {"type": "array", "items": {"$ref": "#/definitions/block"}},
+                    },
+                },
+            },
+            "attachment_note": {"type": "array", "items": {"$ref": "#/definitions/text"}, "description": "附件说明（导入时保留），须与 attachments 的件数和标题一致。"},
+            "date": {
+                "description": "成文日期，写作 2026-12-05；印出为“2026年12月5日”。",
+                "type": "string",
+                "pattern": DATE_PATTERN,
+            },
+            "note": text("附注，印在括号内。", "此件公开发布"),
+            "attendance": {
+                "type": "object", "additionalProperties": false, "description": "纪要：出席、请假、列席。",
+                "properties": {
+                    "present": {"$ref": "#/definitions/text"},
+                    "absent": {"$ref": "#/definitions/text"},
+                    "attending": {"$ref": "#/definitions/text"},
+                },
+            },
+            "issued": {"type": "string", "description": "印发日期（默认同成文日期）。"},
+            "to_in_record": {"type": "boolean", "description": "主送机关移到版记。"},
+        });
+        for (key, value) in extra.as_object().expect("an object") {
+            p[key] = value.clone();
+        }
+    }
+    p
 }
 
 fn schema(title: &str, properties: Value, required: Value, issue: bool) -> Value {
@@ -105,7 +236,7 @@ fn properties(issue: bool) -> Value {
             "date": {
                 "description": "印发日期，写作 2023-07-21 或 2023 年 7 月 21 日；印出为“2023 年 7 月 21 日”。",
                 "type": "string",
-                "pattern": "^\\s*\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?\\s*$",
+                "pattern": DATE_PATTERN,
                 "examples": ["2023-07-21"],
             },
             "editor_note": text("编者按：印在文章之前（楷体，“编者按：”为黑体）。", "今年以来，……"),

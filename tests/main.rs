@@ -23,7 +23,8 @@
 //! - `word`: Word documents as Word makes them, imported (fixtures/word).
 //! - `tables`: four heading levels and tables, laid out, written and read back;
 //! - `add`: a submitted article (Word, PDF, text) added to an issue file;
-//! - `preview`: `jianbao preview` over raw HTTP and in Chromium (playwright).
+//! - `preview`: `jianbao preview` over raw HTTP and in Chromium (playwright);
+//! - `gongwen`: 公文 laid out and measured format by format, their errors and outputs.
 
 mod support;
 
@@ -36,6 +37,7 @@ mod export;
 mod fonts;
 mod fuzzed;
 mod geometry;
+mod gongwen;
 mod grid;
 mod hardening;
 mod import;

@@ -18,11 +18,41 @@ pub fn root() -> PathBuf {
 }
 
 /// The shipped sample issues, relative to `samples/` with `/` between the
-/// parts, sorted: every YAML file under `samples/` but the series files, found
-/// when the tests run, so a sample added is a sample tested.
+/// parts, sorted: every bulletin YAML file under `samples/` (not the series
+/// and office files, not a 公文), found when the tests run, so a sample
+/// added is a sample tested.
 pub fn samples() -> &'static [String] {
     static SAMPLES: OnceLock<Vec<String>> = OnceLock::new();
     SAMPLES.get_or_init(|| {
+        sources()
+            .iter()
+            .filter(|rel| !is_gongwen_sample(rel))
+            .cloned()
+            .collect()
+    })
+}
+
+/// The shipped sample 公文, as [`samples`] lists issues.
+pub fn gongwen_samples() -> &'static [String] {
+    static SAMPLES: OnceLock<Vec<String>> = OnceLock::new();
+    SAMPLES.get_or_init(|| {
+        sources()
+            .iter()
+            .filter(|rel| is_gongwen_sample(rel))
+            .cloned()
+            .collect()
+    })
+}
+
+fn is_gongwen_sample(rel: &str) -> bool {
+    let text = std::fs::read_to_string(sample(rel)).unwrap_or_default();
+    jianbao::read::gongwen::is_gongwen(&text)
+}
+
+/// Every source file under `samples/`.
+fn sources() -> &'static [String] {
+    static SOURCES: OnceLock<Vec<String>> = OnceLock::new();
+    SOURCES.get_or_init(|| {
         fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) {
             let entries =
                 std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
@@ -223,6 +253,10 @@ pub struct Run {
     pub cmyk: Option<[f32; 4]>,
     /// Top of the first glyph's ink above the baseline, in millimetres.
     pub ink_top: f64,
+    /// The run's ink (all its glyphs) above and below the baseline, mm:
+    /// what Typst's `top-edge: "bounds"` and `bottom-edge: "bounds"` take.
+    pub ink_above: f64,
+    pub ink_below: f64,
     /// Whether the glyphs are stroked as well as filled (a synthetic bold).
     pub stroked: bool,
 }
@@ -351,24 +385,38 @@ pub fn pages(document: &PagedDocument) -> Vec<Page> {
                         .first()
                         .and_then(|g| ttf.glyph_bounding_box(ttf_parser::GlyphId(g.id)))
                         .map_or(0.0, |b| f64::from(b.y_max));
+                    let boxes: Vec<_> = text
+                        .glyphs
+                        .iter()
+                        .filter_map(|g| ttf.glyph_bounding_box(ttf_parser::GlyphId(g.id)))
+                        .collect();
+                    let above = boxes.iter().map(|b| f64::from(b.y_max)).fold(0.0, f64::max);
+                    let below = boxes
+                        .iter()
+                        .map(|b| -f64::from(b.y_min))
+                        .fold(0.0, f64::max);
                     // Where each glyph is drawn: the pen position plus its offset.
                     let mut pen = at.x;
                     let mut glyphs = Vec::new();
                     for glyph in text.glyphs.iter() {
                         let c = text.text[glyph.range()].chars().next().unwrap_or(' ');
-                        glyphs.push((c, mm(pen + glyph.x_offset.at(text.size))));
+                        let offset = (pen - at.x + glyph.x_offset.at(text.size)) * ts.sx.get();
+                        glyphs.push((c, mm(at.x + offset)));
                         pen += glyph.x_advance.at(text.size);
                     }
                     out.runs.push(Run {
                         glyphs,
                         x: mm(at.x),
                         y: mm(at.y),
-                        width: mm(text.width()),
+                        // A run narrowed (scaled across) is as wide as drawn.
+                        width: mm(text.width()) * ts.sx.get(),
                         size_pt: text.size.to_pt(),
                         family: text.font.info().family.clone(),
                         text: text.text.to_string(),
                         cmyk: c,
                         ink_top: mm(text.size) * ink / upem,
+                        ink_above: mm(text.size) * above / upem,
+                        ink_below: mm(text.size) * below / upem,
                         stroked: text.stroke.is_some(),
                     });
                 }

@@ -90,9 +90,9 @@ fn one(args: &BuildArgs, format: Format, options: &RenderOptions, reporter: &Rep
     timings_clear_of(args, source.into_iter().chain(output.as_deref()))?;
     let env = environment_for(&[format], &args.common, reporter)?;
     let built = (|| -> Result {
-        let loaded = timed!("jianbao: read issue", input::load(&input)?);
-        let rendered =
-            render::render(env.as_ref(), &loaded, format, options).map_err(Failed::invalid)?;
+        let loaded = timed!("jianbao: read issue", input::load_document(&input)?);
+        let rendered = render::render_document(env.as_ref(), &loaded, format, options)
+            .map_err(Failed::invalid)?;
         reporter.report(&rendered.warnings);
         timed!(
             "jianbao: write file",

@@ -10,11 +10,28 @@ use jianbao::diag::{Diagnostic, Exit, io_reason};
 use super::{Failed, Result, print_quietly};
 use crate::cli::Cli;
 
-/// The JSON Schema of issue files, or of series files; or both written into
-/// `write` (a series folder), replacing older ones.
-pub fn schema(series: bool, write: Option<&Path>) -> Result {
+/// Which schema `jianbao schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaOf {
+    /// Bulletin issue files.
+    Issue,
+    /// series.yaml.
+    Series,
+    /// 公文 files.
+    Gongwen,
+    /// office.yaml.
+    Office,
+}
+
+/// The JSON Schema of issue, series, 公文 or office files; or a family's
+/// two written into `write` (a series or office folder), replacing older ones.
+pub fn schema(of: SchemaOf, write: Option<&Path>) -> Result {
     if let Some(dir) = write {
-        for (name, text) in jianbao::schema::files() {
+        let files = match of {
+            SchemaOf::Gongwen | SchemaOf::Office => jianbao::schema::gongwen_files(),
+            SchemaOf::Issue | SchemaOf::Series => jianbao::schema::files(),
+        };
+        for (name, text) in files {
             let path = dir.join(name);
             jianbao::output::write_atomically(&path, text.as_bytes()).map_err(|err| {
                 Failed::trouble(Diagnostic::error(
@@ -26,10 +43,11 @@ pub fn schema(series: bool, write: Option<&Path>) -> Result {
         }
         return Ok(());
     }
-    let schema = if series {
-        jianbao::schema::series()
-    } else {
-        jianbao::schema::issue()
+    let schema = match of {
+        SchemaOf::Issue => jianbao::schema::issue(),
+        SchemaOf::Series => jianbao::schema::series(),
+        SchemaOf::Gongwen => jianbao::schema::gongwen(),
+        SchemaOf::Office => jianbao::schema::office(),
     };
     print_quietly(jianbao::schema::file_text(&schema).as_bytes())
 }

@@ -142,6 +142,8 @@ pub struct Practice {
     pub sizes: std::collections::BTreeMap<&'static str, f64>,
     /// The families each role uses when the caller does not say, best first.
     pub fonts: std::collections::BTreeMap<&'static str, Vec<&'static str>>,
+    /// What a 公文 adds (its 标志, separator, record, letter lines).
+    pub gongwen: crate::format::gongwen::Facts,
 }
 
 /// The print facts of a body table.
@@ -218,6 +220,7 @@ impl Practice {
                     (role.key(), families)
                 })
                 .collect(),
+            gongwen: crate::format::gongwen::Facts::new(),
         }
     }
 }

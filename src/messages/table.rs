@@ -458,4 +458,220 @@ const INPUT: &[(&str, &str)] = &[
         "add a font that has it with --font-path DIR, or replace the character",
         "请用 --font-path 目录 加入含有这个字的字体，或换用其他字",
     ),
+    // 公文.
+    (
+        "this is a 公文, and this command works on bulletin issues only",
+        "这是一份公文，这个命令只处理简报",
+    ),
+    (
+        "`jianbao build` and `jianbao check` take a 公文; the other commands will follow",
+        "公文可用 `jianbao build` 和 `jianbao check`；其他命令随后支持",
+    ),
+    (
+        "this is an office file, not a document",
+        "这是发文机关设置文件，不是公文",
+    ),
+    (
+        "build the documents beside it; `jianbao check office.yaml` checks the office file itself",
+        "请生成它旁边的公文；`jianbao check office.yaml` 检查设置文件本身",
+    ),
+    (
+        "failed to read the office file ({})",
+        "无法读取发文机关设置文件（{}）",
+    ),
+    (
+        "`{}` describes one document and cannot be set in {}",
+        "`{}` 只属于某一份公文，不能写在 {} 中",
+    ),
+    ("move it into the document's file", "请移到公文文件中"),
+    (
+        "a 纪要 needs its 标志 under `mark:`",
+        "纪要需要在 `mark:` 中写明标志",
+    ),
+    ("add `mark: {}`", "请加上 `mark: {}`"),
+    (
+        "the 发文字号 `{}` is a serial alone, and no 代字 is set",
+        "发文字号 `{}` 只有序号，且没有设置机关代字",
+    ),
+    (
+        "write it whole ({}), or set `code: {}` in office.yaml",
+        "请写出完整的发文字号（{}），或在 office.yaml 中设置 `code: {}`",
+    ),
+    (
+        "`第{}号` is an order's number; a {} needs a 发文字号 with 〔year〕",
+        "`第{}号` 是令号；{}格式需要带〔年份〕的发文字号",
+    ),
+    (
+        "write e.g. {}, or set `gongwen: 命令`",
+        "请写成如 {}，或设置 `gongwen: 命令`",
+    ),
+    (
+        "签发人 are printed in the 文件格式 only",
+        "只有文件格式印签发人",
+    ),
+    (
+        "remove `signers:`, or set `gongwen: 文件`",
+        "请删去 `signers:`，或设置 `gongwen: 文件`",
+    ),
+    (
+        "the document is sealed, but no seal is given for {}",
+        "公文要加盖印章，但没有给出{}的印章",
+    ),
+    (
+        "give each organ's `seal: {}`, or set `sealed: false`",
+        "请为每个机关写上 `seal: {}`，或设置 `sealed: false`",
+    ),
+    (
+        "an order (命令) is signed with the 签发人's stamp, and none is given",
+        "命令须加盖签发人签名章，但没有给出",
+    ),
+    (
+        "set `seal: {}` (the 签名章) and `signed_by: {}`",
+        "请设置 `seal: {}`（签名章）和 `signed_by: {}`",
+    ),
+    (
+        "attendance (出席, 请假, 列席) is printed in a 纪要 only",
+        "只有纪要印出席、请假、列席",
+    ),
+    (
+        "remove `attendance:`, or set `gongwen: 纪要`",
+        "请删去 `attendance:`，或设置 `gongwen: 纪要`",
+    ),
+    (
+        "the 附件说明 lists {} attachments, but {} are given under `attachments`",
+        "附件说明列了 {} 件附件，`attachments` 中却有 {} 件",
+    ),
+    (
+        "list each attachment once in both, in the same order",
+        "请在两处按同一顺序各列每件附件一次",
+    ),
+    (
+        "the 附件说明's item {} `{}` is not the title of attachment {} `{}`",
+        "附件说明第 {} 项 `{}` 与第 {} 件附件的标题 `{}` 不一致",
+    ),
+    (
+        "the 附件说明 must name each attachment by its title (GB/T 9704 7.3.4)",
+        "附件说明须写出每件附件的标题（GB/T 9704 7.3.4）",
+    ),
+    ("{} output is not made for a 公文 yet", "公文暂不能输出 {}"),
+    (
+        "build it as pdf, ofd, png, svg, txt or typ; the Word copy and HTML of a 公文 are still to come",
+        "请输出 pdf、ofd、png、svg、txt 或 typ；公文的 Word 和 HTML 输出随后提供",
+    ),
+    (
+        "failed to serialise the document ({})",
+        "无法序列化公文（{}）",
+    ),
+    ("seal image not found: {}", "找不到印章图片：{}"),
+    (
+        "check the file name; paths are relative to the document",
+        "请检查文件名；路径相对于公文文件",
+    ),
+    (
+        "the seal image leads outside the document's folder: {}",
+        "印章图片指向公文所在文件夹之外：{}",
+    ),
+    (
+        "copy the image into the document's folder (links out of it are refused)",
+        "请把图片复制到公文所在文件夹（不接受指向文件夹外的链接）",
+    ),
+    ("the seal path is not a file: {}", "印章路径不是文件：{}"),
+    ("name a PNG or SVG file", "请指定 PNG 或 SVG 文件"),
+    (
+        "the seal image is enormous ({} MB): {}",
+        "印章图片过大（{} MB）：{}",
+    ),
+    (
+        "a seal is a small image: export it at print size (under {} MB), as PNG or SVG",
+        "印章是小图片：请按印刷尺寸导出（小于 {} MB），存为 PNG 或 SVG",
+    ),
+    (
+        "the seal image is enormous ({} × {} pixels): {}",
+        "印章图片过大（{} × {} 像素）：{}",
+    ),
+    (
+        "a seal 42 mm wide needs about 1000 pixels at 600 ppi: scale it down",
+        "42 毫米宽的印章按 600 ppi 约需 1000 像素：请缩小",
+    ),
+    (
+        "the seal image is no PNG or SVG: {}",
+        "印章图片不是 PNG 或 SVG：{}",
+    ),
+    (
+        "save the seal as PNG (with a transparent background) or SVG",
+        "请把印章存为 PNG（透明背景）或 SVG",
+    ),
+    (
+        "add `{}` to {} beside the document, or to the document",
+        "请把 `{}` 加到公文旁的 {} 或公文中",
+    ),
+    ("add `{}` to the document", "请在公文中加上 `{}`"),
+    (
+        "`{}` is no secrecy level: the standard knows 绝密, 机密 and 秘密, with a period after ★ (机密★1年)",
+        "`{}` 不是密级：标准规定绝密、机密、秘密，保密期限写在★之后（机密★1年）",
+    ),
+    (
+        "`{}` has a ★ but no period after it",
+        "`{}` 有★但其后没有保密期限",
+    ),
+    (
+        "the period in `{}` is in Chinese numerals: write it in Arabic digits ({}★1年)",
+        "`{}` 的保密期限用了汉字数字：请用阿拉伯数字（{}★1年）",
+    ),
+    (
+        "the period in `{}` does not start with a number: write e.g. {}★1年",
+        "`{}` 的保密期限不以数字开头：请写成如 {}★1年",
+    ),
+    (
+        "`{}` is no urgency mark: write 特急 or 加急",
+        "`{}` 不是紧急程度：请写特急或加急",
+    ),
+    (
+        "the serial in `{}` has leading zeros: write {}号 (GB/T 9704 7.2.5)",
+        "`{}` 的序号有前导零：请写 {}号（GB/T 9704 7.2.5）",
+    ),
+    (
+        "`{}` in `{}` is no serial number: write Arabic digits",
+        "`{}` 中的 `{}` 不是序号：请用阿拉伯数字",
+    ),
+    (
+        "the 发文字号 `{}` has no year in 〔〕: {}, e.g. 青建发〔2026〕5号",
+        "发文字号 `{}` 没有用〔〕括住的年份：{}，如 青建发〔2026〕5号",
+    ),
+    (
+        "put the year in 六角括号 〔〕, not [] () （） or 【】",
+        "年份用六角括号〔〕，不用 [] () （） 或 【】",
+    ),
+    (
+        "write the 代字, the year in 〔〕, the serial and 号",
+        "依次写机关代字、〔年份〕、序号和“号”",
+    ),
+    (
+        "the 发文字号 `{}` does not close its year with 〕",
+        "发文字号 `{}` 的年份缺少〕",
+    ),
+    (
+        "the year `{}` in `{}` is not a full four-digit year (write 〔2026〕)",
+        "`{}` 中的年份 `{}` 不是四位数年份（写作〔2026〕）",
+    ),
+    (
+        "the 发文字号 `{}` has 第 before the serial: write {}",
+        "发文字号 `{}` 的序号前有“第”：请写 {}",
+    ),
+    (
+        "the 发文字号 `{}` does not end with 号",
+        "发文字号 `{}` 不以“号”结尾",
+    ),
+    (
+        "the 发文字号 `{}` has no 代字 before the year",
+        "发文字号 `{}` 的年份前没有机关代字",
+    ),
+    (
+        "the copy number {} has more than six digits",
+        "份号 {} 超过六位",
+    ),
+    (
+        "{} mm is not a usable size; give a number above 0 and at most {}",
+        "{} 毫米不是可用的尺寸；请给出大于 0、不超过 {} 的数",
+    ),
 ];

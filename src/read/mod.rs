@@ -11,6 +11,7 @@
 
 pub mod assemble;
 pub mod docx;
+pub mod gongwen;
 pub mod package;
 #[cfg(feature = "pdf")]
 pub mod pdf;

@@ -16,11 +16,13 @@ use crate::model::{Article, Column, Count, Date, Footer, Issue, Kind, Style, Tex
 /// The name of the series file an issue inherits from, in the issue's folder.
 pub const SERIES_FILE: &str = "series.yaml";
 
-/// Whether a file of this name holds an issue: a `.yaml` or `.yml` file
-/// other than the series file. Hidden files are not issues.
+/// Whether a file of this name holds an issue or a 公文: a `.yaml` or
+/// `.yml` file other than the series and office files. Hidden files are not
+/// sources.
 pub fn is_issue_file(name: &str) -> bool {
     (name.ends_with(".yaml") || name.ends_with(".yml"))
         && name != SERIES_FILE
+        && name != super::gongwen::OFFICE_FILE
         && !name.starts_with('.')
 }
 
@@ -133,8 +135,16 @@ impl Document {
 
 /// Parses one file into a [`Document`].
 fn parse(source: &Source) -> Result<Document, Failure> {
+    parse_as(source)
+}
+
+/// Parses one file into `T` (a blank file is `T::default()`), with the
+/// budgets and the located, explained errors of every source file.
+pub(crate) fn parse_as<T: serde::de::DeserializeOwned + Default>(
+    source: &Source,
+) -> Result<T, Failure> {
     if is_blank(source.text) {
-        return Ok(Document::default());
+        return Ok(T::default());
     }
     let options = serde_saphyr::options! {
         with_snippet: false,
@@ -335,7 +345,7 @@ fn check_series_only_settings(series: &Source, doc: &Document) -> Result<(), Fai
 }
 
 /// The position of a top-level `key:` in a YAML text.
-fn find_key(text: &str, key: &str) -> Option<Position> {
+pub(crate) fn find_key(text: &str, key: &str) -> Option<Position> {
     let prefix = format!("{key}:");
     text.trim_start_matches('\u{FEFF}')
         .lines()

@@ -339,50 +339,7 @@ pub fn body(issue: &Issue, half_width: &dyn Fn(&'static str, &str) -> f64) -> Bo
         |runs: &[Run], width: u32, indent: u32| paragraph(runs, width, indent, mode, half_width);
     let articles = issue
         .articles()
-        .map(|article| {
-            article
-                .body
-                .iter()
-                .map(|block| match block {
-                    Block::Paragraph {
-                        lead: Some(l),
-                        text,
-                    } => Some(lay(
-                        &[
-                            Run {
-                                face: lead,
-                                text: l,
-                            },
-                            Run { face: "fang", text },
-                        ],
-                        CELLS,
-                        2,
-                    )),
-                    Block::Paragraph { lead: None, text } => {
-                        Some(lay(&[Run { face: "fang", text }], CELLS, 2))
-                    }
-                    Block::Heading { level, text } => {
-                        let face = crate::format::faces::heading_face(*level);
-                        Some(lay(&[Run { face, text }], CELLS, 2))
-                    }
-                    // A table lays out its own cells.
-                    Block::Table(_) => None,
-                    // A caption, centred under a photo on its own, in whole cells.
-                    Block::Photo {
-                        caption: Some(caption),
-                        ..
-                    } => Some(lay(
-                        &[Run {
-                            face: "kai",
-                            text: caption,
-                        }],
-                        CELLS,
-                        0,
-                    )),
-                    Block::Photo { caption: None, .. } => None,
-                })
-                .collect()
-        })
+        .map(|article| blocks(&article.body, lead, &lay))
         .collect();
     let note = issue.editor_note.as_deref().map(|note| {
         lay(
@@ -435,6 +392,90 @@ pub fn body(issue: &Issue, half_width: &dyn Fn(&'static str, &str) -> f64) -> Bo
         note,
         columns,
         titles,
+    }
+}
+
+/// The lines of each body block: a paragraph (its lead in the face
+/// `lead`), a heading, a photo's caption centred in whole cells; none for a
+/// table (it lays out its own cells) or a photo without a caption. `lay`
+/// breaks runs into lines of a width, with a first-line indent.
+pub fn blocks(
+    body: &[Block],
+    lead: &'static str,
+    lay: &dyn Fn(&[Run], u32, u32) -> Paragraph,
+) -> Vec<Option<Paragraph>> {
+    body.iter()
+        .map(|block| match block {
+            Block::Paragraph {
+                lead: Some(l),
+                text,
+            } => Some(lay(
+                &[
+                    Run {
+                        face: lead,
+                        text: l,
+                    },
+                    Run { face: "fang", text },
+                ],
+                CELLS,
+                2,
+            )),
+            Block::Paragraph { lead: None, text } => {
+                Some(lay(&[Run { face: "fang", text }], CELLS, 2))
+            }
+            Block::Heading { level, text } => {
+                let face = crate::format::faces::heading_face(*level);
+                Some(lay(&[Run { face, text }], CELLS, 2))
+            }
+            Block::Table(_) => None,
+            Block::Photo {
+                caption: Some(caption),
+                ..
+            } => Some(lay(
+                &[Run {
+                    face: "kai",
+                    text: caption,
+                }],
+                CELLS,
+                0,
+            )),
+            Block::Photo { caption: None, .. } => None,
+        })
+        .collect()
+}
+
+/// The text of a 公文 laid on the grid, as its template reads it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GongwenBody {
+    /// 主送, flush left on every line.
+    pub to: Option<Paragraph>,
+    /// The body's blocks (see [`blocks`]).
+    pub body: Vec<Option<Paragraph>>,
+    /// Each attachment's blocks.
+    pub attachments: Vec<Vec<Option<Paragraph>>>,
+    /// 附注, 2 cells in.
+    pub note: Option<Paragraph>,
+}
+
+/// Lays the text of a 公文 on the grid (its 主送 as printed, `to`).
+pub fn gongwen(
+    document: &crate::model::gongwen::Gongwen,
+    to: Option<&str>,
+    note: Option<&str>,
+    half_width: &dyn Fn(&'static str, &str) -> f64,
+) -> GongwenBody {
+    let lay = |runs: &[Run], width: u32, indent: u32| {
+        paragraph(runs, width, indent, Mode::Hang, half_width)
+    };
+    GongwenBody {
+        to: to.map(|text| lay(&[Run { face: "fang", text }], CELLS, 0)),
+        body: blocks(&document.body, "kai", &lay),
+        attachments: document
+            .attachments
+            .iter()
+            .map(|a| blocks(&a.body, "kai", &lay))
+            .collect(),
+        note: note.map(|text| lay(&[Run { face: "fang", text }], CELLS, 2)),
     }
 }
 

@@ -24,6 +24,7 @@ use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Failure, Position};
 use crate::input::{self, Loaded};
+use crate::model::gongwen::Gongwen;
 use crate::model::{GridMode, Issue, Labels};
 use crate::photo::Prepared;
 use fonts::{Fonts, RoleFamilies};
@@ -65,15 +66,33 @@ pub fn typeset_prepared(
     let typeset = env.typeset(&loaded.issue, loaded.folder.clone(), options, photos)?;
     let mut warnings = loaded.warnings.clone();
     warnings.extend(typeset.warnings.iter().cloned());
-    for (&c, &page) in &typeset.missing {
-        let warning = Diagnostic::warning(
-            Some(&loaded.name),
-            format!("no font has the character `{c}` (U+{:04X}); it prints as a blank box on page {page}", c as u32),
-        )
-        .hint("add a font that has it with --font-path DIR, or replace the character");
-        warnings.push(loaded.diagnostic_at(warning, c.encode_utf8(&mut [0; 4])));
-    }
+    warnings.extend(missing_glyph_warnings(
+        &typeset,
+        &loaded.name,
+        &|d, needle| loaded.diagnostic_at(d, needle),
+    ));
     Ok((typeset, warnings))
+}
+
+/// One warning for each character no font has, naming it and its first
+/// page, located by `at` at its first occurrence in the source.
+fn missing_glyph_warnings(
+    typeset: &Typeset,
+    name: &str,
+    at: &dyn Fn(Diagnostic, &str) -> Diagnostic,
+) -> Vec<Diagnostic> {
+    typeset
+        .missing
+        .iter()
+        .map(|(&c, &page)| {
+            let warning = Diagnostic::warning(
+                Some(name),
+                format!("no font has the character `{c}` (U+{:04X}); it prints as a blank box on page {page}", c as u32),
+            )
+            .hint("add a font that has it with --font-path DIR, or replace the character");
+            at(warning, c.encode_utf8(&mut [0; 4]))
+        })
+        .collect()
 }
 
 /// What every compilation of a process shares.
@@ -142,7 +161,33 @@ impl Environment {
             .enumerate()
             .map(|(i, (_, photo))| (photo_file(i, photo), Bytes::new(photo.bytes.clone())))
             .collect();
-        let world = IssueWorld::new(self, folder, data, files, today);
+        self.compile(
+            world::Entry::Bulletin,
+            folder,
+            data,
+            files,
+            today,
+            |document| {
+                if metadata == Metadata::OnTheDocument {
+                    set_metadata(document, issue, labels);
+                }
+            },
+        )
+    }
+
+    /// Compiles the template of `entry` with `data`, in a world rooted at
+    /// `folder` with the extra virtual `files`; `finish` sets what jianbao
+    /// sets on the laid-out document.
+    fn compile(
+        &self,
+        entry: world::Entry,
+        folder: PathBuf,
+        data: Vec<u8>,
+        files: Vec<(String, Bytes)>,
+        today: Datetime,
+        finish: impl FnOnce(&mut PagedDocument),
+    ) -> Result<Typeset, Failure> {
+        let world = IssueWorld::new(self, entry, folder, data, files, today);
         let Warned { output, warnings } =
             typst_timing::timed!("typst: compile", typst::compile::<PagedDocument>(&world));
         // Keep memory flat over long runs: drop memoised results unused for a while.
@@ -151,9 +196,7 @@ impl Environment {
             warnings.iter().map(|w| convert(&world, w)).collect();
         match output {
             Ok(mut document) => {
-                if metadata == Metadata::OnTheDocument {
-                    set_metadata(&mut document, issue, labels);
-                }
+                finish(&mut document);
                 let missing =
                     typst_timing::timed!("jianbao: missing glyphs", missing_glyphs(&document));
                 Ok(Typeset {
@@ -241,6 +284,89 @@ impl Environment {
             Diagnostic::error(None, format!("failed to serialise the issue ({e})")).into()
         })
     }
+}
+
+/// Lays out a loaded 公文. The warnings are the document's own, the
+/// template's, and one for each character that no font has.
+pub fn typeset_gongwen(
+    env: &Environment,
+    loaded: &input::LoadedGongwen,
+    options: &TypesetOptions,
+) -> Result<(Typeset, Vec<Diagnostic>), Failure> {
+    let data = env.gongwen_data(&loaded.gongwen, options, Metadata::OnTheDocument)?;
+    let date = loaded.gongwen.date;
+    let today =
+        Datetime::from_ymd(date.year, date.month as u8, date.day as u8).expect("a checked date");
+    let labels = loaded.gongwen.labels();
+    let typeset = env.compile(
+        world::Entry::Gongwen,
+        loaded.folder.clone(),
+        data,
+        Vec::new(),
+        today,
+        |document| {
+            let info = document.info_mut();
+            info.title = Some(labels.document.clone().into());
+            info.author = vec![loaded.gongwen.organs[0].name.as_str().into()];
+            info.description = labels.number.clone().map(Into::into);
+        },
+    )?;
+    let mut warnings = loaded.warnings.clone();
+    warnings.extend(typeset.warnings.iter().cloned());
+    warnings.extend(missing_glyph_warnings(
+        &typeset,
+        &loaded.name,
+        &|d, needle| loaded.diagnostic_at(d, needle),
+    ));
+    Ok((typeset, warnings))
+}
+
+impl Environment {
+    /// The 公文 template's input: the JSON of `/.jianbao/data.json`.
+    pub fn gongwen_data_for_export(
+        &self,
+        gongwen: &Gongwen,
+        options: &TypesetOptions,
+    ) -> Result<Vec<u8>, Failure> {
+        self.gongwen_data(gongwen, options, Metadata::Template)
+    }
+
+    fn gongwen_data(
+        &self,
+        gongwen: &Gongwen,
+        options: &TypesetOptions,
+        metadata: Metadata,
+    ) -> Result<Vec<u8>, Failure> {
+        let labels = gongwen.labels();
+        let grid = grid::gongwen(
+            gongwen,
+            labels.to.as_deref(),
+            labels.note.as_deref(),
+            &|role, text| self.fonts.advance(role, text) * grid::BODY_SIZE_PT / grid::CELL_PT,
+        );
+        let data = GongwenData {
+            gongwen,
+            labels: &labels,
+            grid,
+            fonts: self.fonts.roles(),
+            rgb_only: options.rgb_only,
+            set_metadata: metadata == Metadata::Template,
+        };
+        serde_json::to_vec_pretty(&data).map_err(|e| {
+            Diagnostic::error(None, format!("failed to serialise the document ({e})")).into()
+        })
+    }
+}
+
+/// The 公文 template's input: `/.jianbao/data.json`.
+#[derive(Serialize)]
+struct GongwenData<'a> {
+    gongwen: &'a Gongwen,
+    labels: &'a crate::model::gongwen::Labels,
+    grid: grid::GongwenBody,
+    fonts: &'a RoleFamilies,
+    rgb_only: bool,
+    set_metadata: bool,
 }
 
 /// The template's input: `/.jianbao/data.json`.

@@ -10,6 +10,9 @@ use crate::diag::{Diagnostic, Failure, io_reason};
 /// The template shipped in the binary.
 pub const SHIPPED_TEMPLATE: &str = include_str!("../../templates/bulletin.typ");
 
+/// The 公文 template shipped in the binary (it imports the bulletin's parts).
+pub const SHIPPED_GONGWEN: &str = include_str!("../../templates/gongwen.typ");
+
 /// Where the template's files come from.
 #[derive(Debug, Clone)]
 pub enum TemplateSource {
@@ -60,10 +63,16 @@ impl TemplateSource {
             })
         };
         match self {
-            TemplateSource::Shipped => Ok(vec![(
-                PathBuf::from("bulletin.typ"),
-                SHIPPED_TEMPLATE.as_bytes().to_vec(),
-            )]),
+            TemplateSource::Shipped => Ok(vec![
+                (
+                    PathBuf::from("bulletin.typ"),
+                    SHIPPED_TEMPLATE.as_bytes().to_vec(),
+                ),
+                (
+                    PathBuf::from("gongwen.typ"),
+                    SHIPPED_GONGWEN.as_bytes().to_vec(),
+                ),
+            ]),
             TemplateSource::File(file) => Ok(vec![(PathBuf::from("bulletin.typ"), read(file)?)]),
             TemplateSource::Dir(dir) => files_under(dir)
                 .into_iter()

@@ -24,7 +24,16 @@ pub fn enable() {
 /// `env` being `None`, has none).
 pub fn export(env: Option<&Environment>) -> Result<Vec<u8>, String> {
     let today = Datetime::from_ymd(1970, 1, 1).expect("a valid date");
-    let world = env.map(|env| IssueWorld::new(env, PathBuf::new(), Vec::new(), Vec::new(), today));
+    let world = env.map(|env| {
+        IssueWorld::new(
+            env,
+            Default::default(),
+            PathBuf::new(),
+            Vec::new(),
+            Vec::new(),
+            today,
+        )
+    });
     let mut json = Vec::new();
     typst_timing::export_json(&mut json, |raw: NonZeroU64| {
         let span = Span::from_raw(raw);

@@ -27,12 +27,38 @@ use typst::{Library, World};
 use typst_kit::files::{FileLoader, FileStore};
 
 use super::Environment;
-use super::template::{SHIPPED_TEMPLATE, TemplateSource};
+use super::template::{SHIPPED_GONGWEN, SHIPPED_TEMPLATE, TemplateSource};
 
-/// The fixed entry file: it imports the template and hands it the data.
+/// The fixed entry file of a bulletin: it imports the template and hands
+/// it the data.
 pub const MAIN: &str = r#"#import "/.jianbao/template/bulletin.typ": render
 #render(json("/.jianbao/data.json"))
 "#;
+
+/// The fixed entry file of a 公文.
+pub const MAIN_GONGWEN: &str = r#"#import "/.jianbao/template/gongwen.typ": render
+#render(json("/.jianbao/data.json"))
+"#;
+
+/// Which family's template the entry calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Entry {
+    /// `bulletin.typ`.
+    #[default]
+    Bulletin,
+    /// `gongwen.typ`.
+    Gongwen,
+}
+
+impl Entry {
+    /// The entry file's text.
+    pub fn main(self) -> &'static str {
+        match self {
+            Entry::Bulletin => MAIN,
+            Entry::Gongwen => MAIN_GONGWEN,
+        }
+    }
+}
 
 /// Virtual folder that holds jianbao's own files.
 const OWN_DIR: &str = ".jianbao";
@@ -52,9 +78,12 @@ pub fn practice() -> &'static [u8] {
 
 /// jianbao's own files of the virtual root, relative to it: the entry and
 /// the print facts (the data and the template come with each issue).
-pub fn own_files() -> Vec<(PathBuf, Vec<u8>)> {
+pub fn own_files(entry: Entry) -> Vec<(PathBuf, Vec<u8>)> {
     vec![
-        (PathBuf::from(".jianbao/main.typ"), MAIN.as_bytes().to_vec()),
+        (
+            PathBuf::from(".jianbao/main.typ"),
+            entry.main().as_bytes().to_vec(),
+        ),
         (PathBuf::from(".jianbao/practice.json"), practice().to_vec()),
     ]
 }
@@ -77,12 +106,14 @@ impl<'a> IssueWorld<'a> {
     /// `files` are extra virtual files (prepared photos) by their path under the root.
     pub fn new(
         env: &'a Environment,
+        entry: Entry,
         root: PathBuf,
         data: Vec<u8>,
         files: Vec<(String, Bytes)>,
         today: Datetime,
     ) -> Self {
         let loader = Loader {
+            entry,
             root,
             template: &env.template,
             data: Bytes::new(data),
@@ -142,6 +173,7 @@ impl World for IssueWorld<'_> {
 
 /// Serves the virtual files.
 struct Loader<'a> {
+    entry: Entry,
     root: PathBuf,
     template: &'a TemplateSource,
     data: Bytes,
@@ -160,7 +192,7 @@ impl FileLoader for Loader<'_> {
             ))));
         }
         if id == *MAIN_ID {
-            return Ok(Bytes::from_string(MAIN));
+            return Ok(Bytes::from_string(self.entry.main()));
         }
         if id == *DATA_ID {
             return Ok(self.data.clone());
@@ -174,6 +206,9 @@ impl FileLoader for Loader<'_> {
             return match self.template {
                 TemplateSource::Shipped if rest == "bulletin.typ" => {
                     Ok(Bytes::from_string(SHIPPED_TEMPLATE))
+                }
+                TemplateSource::Shipped if rest == "gongwen.typ" => {
+                    Ok(Bytes::from_string(SHIPPED_GONGWEN))
                 }
                 TemplateSource::Shipped => Err(FileError::NotFound(PathBuf::from(path))),
                 TemplateSource::Dir(dir) => read_confined(dir, Path::new(rest)),

@@ -44,6 +44,24 @@ pub struct Metadata {
 }
 
 impl Metadata {
+    /// The metadata of a 公文, dated `SOURCE_DATE_EPOCH` when given, else
+    /// by its date.
+    pub fn for_gongwen(
+        g: &crate::model::gongwen::Gongwen,
+        source_date_epoch: Option<i64>,
+    ) -> Metadata {
+        let labels = g.labels();
+        let number = labels.number.clone().unwrap_or_default();
+        Metadata {
+            ident: format!("jianbao/gongwen/{}/{}/{}", g.organs[0].name, g.date, number),
+            title: g.title.clone(),
+            author: g.organs[0].name.clone(),
+            description: format!("{number} {}", labels.date).trim().to_string(),
+            keywords: Vec::new(),
+            timestamp: source_date_epoch.unwrap_or_else(|| g.date.unix_seconds()),
+        }
+    }
+
     /// The metadata of `issue`, dated `SOURCE_DATE_EPOCH` when given, else
     /// by the issue's date.
     pub fn for_issue(issue: &Issue, source_date_epoch: Option<i64>) -> Metadata {

@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::format::kinsoku::{is_closing, is_opening};
 use crate::format::labels;
+use crate::model::gongwen::Gongwen;
 use crate::model::{Block, Issue};
 
 /// How to write text.
@@ -24,9 +25,6 @@ pub struct TextOptions {
 pub fn text(issue: &Issue, options: &TextOptions) -> String {
     // Each element is one or more lines printed without blank lines between.
     let mut elements: Vec<Vec<String>> = Vec::new();
-    fn line(elements: &mut Vec<Vec<String>>, s: String) {
-        elements.push(vec![s]);
-    }
 
     if let Some(copy) = &issue.copy_number {
         line(&mut elements, copy.clone());
@@ -68,29 +66,7 @@ pub fn text(issue: &Issue, options: &TextOptions) -> String {
             for extra in [&article.subtitle, &article.source].into_iter().flatten() {
                 line(&mut elements, extra.0.clone());
             }
-            for block in &article.body {
-                match block {
-                    Block::Paragraph { lead, text } => {
-                        line(
-                            &mut elements,
-                            format!("{}{text}", lead.as_deref().unwrap_or("")),
-                        );
-                    }
-                    Block::Heading { text, .. } => line(&mut elements, text.clone()),
-                    Block::Photo { caption, .. } => match caption {
-                        Some(caption) => line(&mut elements, format!("[图：{caption}]")),
-                        None => line(&mut elements, "[图]".to_string()),
-                    },
-                    // The caption, then the rows, a line each, the cells a
-                    // tab apart (a merged cell's text where it starts).
-                    Block::Table(table) => {
-                        if let Some(caption) = &table.caption {
-                            line(&mut elements, caption.clone());
-                        }
-                        elements.push(table.grid().into_iter().map(|r| r.join("\t")).collect());
-                    }
-                }
-            }
+            blocks(&mut elements, &article.body);
         }
     }
 
@@ -116,6 +92,40 @@ pub fn text(issue: &Issue, options: &TextOptions) -> String {
         elements.push(closing);
     }
 
+    finish(&elements, options)
+}
+
+/// One element a line.
+fn line(elements: &mut Vec<Vec<String>>, s: String) {
+    elements.push(vec![s]);
+}
+
+/// A body's blocks: a paragraph (its lead first), a heading, a photo's
+/// caption, a table (its caption, then a line a row, the cells a tab apart,
+/// a merged cell's text where it starts).
+fn blocks(elements: &mut Vec<Vec<String>>, body: &[Block]) {
+    for block in body {
+        match block {
+            Block::Paragraph { lead, text } => {
+                line(elements, format!("{}{text}", lead.as_deref().unwrap_or("")));
+            }
+            Block::Heading { text, .. } => line(elements, text.clone()),
+            Block::Photo { caption, .. } => match caption {
+                Some(caption) => line(elements, format!("[图：{caption}]")),
+                None => line(elements, "[图]".to_string()),
+            },
+            Block::Table(table) => {
+                if let Some(caption) = &table.caption {
+                    line(elements, caption.clone());
+                }
+                elements.push(table.grid().into_iter().map(|r| r.join("\t")).collect());
+            }
+        }
+    }
+}
+
+/// The elements, one after another with a blank line between, wrapped when asked.
+fn finish(elements: &[Vec<String>], options: &TextOptions) -> String {
     let mut out = String::new();
     for (i, element) in elements.iter().enumerate() {
         if i > 0 {
@@ -139,6 +149,87 @@ pub fn text(issue: &Issue, options: &TextOptions) -> String {
         }
     }
     out
+}
+
+/// The plain text of a 公文: its head, title, 主送, body, 附件说明,
+/// signature, 附注, attachments and record, one element a line.
+pub fn gongwen_text(g: &Gongwen, options: &TextOptions) -> String {
+    let l = g.labels();
+    let mut elements: Vec<Vec<String>> = Vec::new();
+    let head = [
+        g.copy_number.as_ref().map(|c| c.0.clone()),
+        g.secrecy.as_ref().map(|s| s.to_string()),
+        g.urgency.map(|u| u.0.to_string()),
+    ];
+    for item in head.into_iter().flatten() {
+        line(&mut elements, item);
+    }
+    let (marks, word) = &l.mark;
+    let mut mark = marks.join("\n");
+    if let Some(word) = word {
+        mark.push_str(word);
+    }
+    elements.push(mark.lines().map(str::to_string).collect());
+    match (&l.number, g.signers.is_empty()) {
+        (Some(number), true) => line(&mut elements, number.clone()),
+        (number, false) => line(
+            &mut elements,
+            format!(
+                "{}\u{3000}{}{}",
+                number.as_deref().unwrap_or(""),
+                l.signer,
+                g.signers.join("\u{3000}")
+            ),
+        ),
+        (None, true) => {}
+    }
+    line(&mut elements, g.title.clone());
+    if let Some(to) = &l.to {
+        line(&mut elements, to.clone());
+    }
+    blocks(&mut elements, &g.body);
+    if let Some((label, items)) = &l.attachment_note {
+        let indent = "\u{3000}".repeat(label.chars().count());
+        elements.push(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| match i {
+                    0 => format!("{label}{item}"),
+                    _ => format!("{indent}{item}"),
+                })
+                .collect(),
+        );
+    }
+    for a in &g.attendance {
+        line(&mut elements, format!("{}：{}", a.label, a.names));
+    }
+    let mut closing: Vec<String> = g.signatures().map(str::to_string).collect();
+    if let Some(title) = &g.signed_by {
+        closing.insert(0, title.clone());
+    }
+    closing.push(l.date.clone());
+    elements.push(closing);
+    if let Some(note) = &l.note {
+        line(&mut elements, note.clone());
+    }
+    for ((_, a), label) in g.bound_attachments().zip(&l.attachment_labels) {
+        line(&mut elements, label.clone());
+        line(&mut elements, a.title.clone());
+        blocks(&mut elements, &a.body);
+    }
+    let mut record: Vec<String> = [&l.record_to, &l.copy_to]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    if let Some((issuer, issued)) = &l.issued {
+        record.push(format!("{issuer}\u{3000}{issued}"));
+    }
+    if !record.is_empty() {
+        elements.push(record);
+    }
+    finish(&elements, options)
 }
 
 fn width(c: char) -> usize {

@@ -1,0 +1,741 @@
+//! 公文 (GB/T 9704-2012): the samples laid out and measured in millimetres
+//! against docs/gongwen.md, format by format; the located errors of bad
+//! input; the outputs a 公文 has so far.
+
+use std::fs;
+use std::path::Path;
+
+use jianbao::input::{self, Document, Input};
+use typst_layout::PagedDocument;
+
+use crate::support::{Page, Run, env, folder, gongwen_samples, near, pages, run, sample, stderr};
+
+/// Type area: 28 mm from the left, 37 mm from the top, 156 × 225 mm.
+const LEFT: f64 = 28.0;
+const RIGHT: f64 = 28.0 + 156.0;
+const TOP: f64 = 37.0;
+const BOTTOM: f64 = 37.0 + 225.0;
+/// The grid pitch, 28.95 pt.
+const PITCH: f64 = 28.95 * 25.4 / 72.0;
+/// One cell of the character grid: 156 mm / 28.
+const CELL: f64 = 156.0 / 28.0;
+/// One 字 of 三号 and of 四号.
+const SANHAO: f64 = 16.0 * 25.4 / 72.0;
+const SIHAO: f64 = 14.0 * 25.4 / 72.0;
+/// Where the grid line `n` (0-based) of a page begins.
+fn line_top(n: usize) -> f64 {
+    TOP + n as f64 * PITCH
+}
+/// The baseline of a 三号 line on the grid, given its line's top.
+fn baseline_in(top: f64) -> f64 {
+    top + (PITCH - SANHAO) / 2.0 + 0.8 * SANHAO
+}
+
+fn layout(path: &Path) -> PagedDocument {
+    let Document::Gongwen(loaded) = input::load_document(&Input::Path(path.to_path_buf()))
+        .unwrap_or_else(|e| panic!("{} does not load:\n{}", path.display(), e.failure()))
+    else {
+        panic!("{} is no 公文", path.display())
+    };
+    let (typeset, warnings) =
+        jianbao::typeset::typeset_gongwen(env(), &loaded, &Default::default())
+            .unwrap_or_else(|f| panic!("{} does not typeset:\n{f}", path.display()));
+    assert!(warnings.is_empty(), "warnings: {warnings:?}");
+    typeset.document
+}
+
+fn one<'a>(page: &'a Page, needle: &str) -> &'a Run {
+    let found = page.find(needle);
+    assert!(
+        !found.is_empty(),
+        "`{needle}` not on the page:\n{}",
+        page.text()
+    );
+    found[0]
+}
+
+/// The run's left and right ink-box edges, millimetres (its advance).
+fn span(run: &Run) -> (f64, f64) {
+    (run.x, run.x + run.width)
+}
+
+fn is_red(run_or_rect: Option<[f32; 4]>) -> bool {
+    run_or_rect.is_some_and(|c| (c[1] - 0.8).abs() < 0.01 && c[0].abs() < 0.01)
+}
+
+#[test]
+fn the_samples_lay_out_without_warnings() {
+    assert!(gongwen_samples().len() >= 3, "{:?}", gongwen_samples());
+    for rel in gongwen_samples() {
+        let doc = layout(&sample(rel));
+        for page in doc.pages() {
+            near(page.frame.width().to_mm(), 210.0, 0.01, "page width");
+            near(page.frame.height().to_mm(), 297.0, 0.01, "page height");
+        }
+    }
+}
+
+/// 7.2: the head of a 文件 — 份号, 密级, 紧急 on lines 1–3; the 标志's ink
+/// 35 mm under the type area's top, red, centred, within the type area; the
+/// number two blank lines under it; the red separator 4 mm under it.
+#[test]
+fn a_file_head_stands_where_the_standard_puts_it() {
+    let doc = layout(&sample("gongwen/2026-5.yaml"));
+    let p = &pages(&doc)[0];
+    for (i, needle) in ["000012", "秘密★1年", "加急"].into_iter().enumerate() {
+        let run = one(p, needle);
+        near(run.x, LEFT, 0.05, &format!("{needle} flush left"));
+        near(
+            run.y,
+            baseline_in(line_top(i)),
+            0.3,
+            &format!("{needle} on line {}", i + 1),
+        );
+        near(run.size_pt, 16.0, 0.01, "三号");
+    }
+    assert!(
+        one(p, "秘密").family.contains("Hei"),
+        "密级 in 黑体: {}",
+        one(p, "秘密").family
+    );
+
+    let mark = one(p, "住房和城乡建设局文件");
+    assert!(is_red(mark.cmyk), "the 标志 is red: {:?}", mark.cmyk);
+    let ink_top = mark.y - mark.ink_above;
+    near(
+        ink_top,
+        TOP + 35.0,
+        0.05,
+        "标志 ink top 35 mm below the type area",
+    );
+    let (l, r) = span(mark);
+    assert!(
+        l >= LEFT - 0.05 && r <= RIGHT + 0.05,
+        "标志 within the type area: {l:.2}–{r:.2}"
+    );
+    near((l + r) / 2.0, (LEFT + RIGHT) / 2.0, 0.3, "标志 centred");
+
+    let number = one(p, "青建发〔2026〕5号");
+    let (l, r) = span(number);
+    near((l + r) / 2.0, (LEFT + RIGHT) / 2.0, 0.5, "发文字号 centred");
+    // Its grid line begins after two blank lines below the 标志's ink.
+    let mark_bottom = mark.y + mark.ink_below;
+    let number_line = (number.y - baseline_in(TOP)) / PITCH;
+    near(
+        number_line,
+        number_line.round(),
+        0.01,
+        "发文字号 on a grid line",
+    );
+    let gap = line_top(number_line.round() as usize) - mark_bottom;
+    assert!(
+        (2.0 * PITCH - 0.1..3.0 * PITCH).contains(&gap),
+        "two blank lines: {gap:.2} mm"
+    );
+
+    let rule = p
+        .rects
+        .iter()
+        .find(|r| is_red(r.cmyk) && r.w > 150.0)
+        .expect("a red separator");
+    near(rule.x, LEFT, 0.05, "separator from the left edge");
+    near(rule.w, 156.0, 0.05, "separator the type area's width");
+    near(rule.h, 1.0 * 25.4 / 72.0, 0.01, "separator 1 pt");
+    // 4 mm under the lower edge of the number's characters.
+    near(
+        rule.y - (number.y + 0.2 * SANHAO),
+        4.0,
+        0.1,
+        "separator 4 mm under the number",
+    );
+
+    // 7.3.1: the title 二号, centred, two blank lines under the separator.
+    let title = one(p, "关于开展");
+    near(title.size_pt, 22.0, 0.01, "title 二号");
+    let title_line = ((title.y - baseline_in(TOP)) / PITCH).round() as usize;
+    let rule_line = ((rule.y - TOP) / PITCH).floor() as usize;
+    assert_eq!(
+        title_line,
+        rule_line + 3,
+        "two blank lines between separator and title"
+    );
+    // 7.3.2: 主送 one blank line under the title, flush left, with its colon.
+    let to = one(p, "各区县住房和城乡建设局");
+    near(to.x, LEFT, 0.05, "主送 flush left");
+    let lines = p.body_lines();
+    let to_line = lines
+        .iter()
+        .position(|l| l.3.starts_with("各区县"))
+        .unwrap();
+    let title_last = p
+        .runs
+        .iter()
+        .filter(|r| (r.size_pt - 22.0).abs() < 0.01)
+        .map(|r| r.y)
+        .fold(0.0, f64::max);
+    assert!(title_last > title.y, "the sample's title takes two lines");
+    near(
+        title_last - title.y,
+        PITCH,
+        0.05,
+        "title lines one pitch apart",
+    );
+    // Grid lines: a baseline sits 0.3 of its size under its line's middle.
+    let line_of = |baseline: f64, pt: f64| baseline - PITCH / 2.0 - 0.3 * pt * 25.4 / 72.0;
+    near(
+        line_of(lines[to_line].0, 16.0) - line_of(title_last, 22.0),
+        2.0 * PITCH,
+        0.05,
+        "one blank line under the title",
+    );
+    assert!(
+        p.text().contains("市直各有关单位："),
+        "主送 ends with a colon"
+    );
+    // 7.3.3: page 1 shows body text, 2 字 in.
+    let first = &lines[to_line + 1];
+    assert!(first.3.starts_with("入冬以后"), "{:?}", first.3);
+    near(first.1, LEFT + 2.0 * CELL, 0.3, "body indented 2 字");
+    near(
+        first.0 - lines[to_line].0,
+        PITCH,
+        0.1,
+        "body on the line after 主送",
+    );
+}
+
+/// 7.3.4–7.3.6: 附件说明 2 字 in, one blank line under the text, the second
+/// item under the first; the date 4 字 from the right, the 署名 centred over
+/// it, the seal centred on both and its top within a line of the text; 附注
+/// 2 字 in on the line after the date.
+#[test]
+fn the_attachment_note_signature_seal_and_note_are_placed() {
+    let doc = layout(&sample("gongwen/2026-5.yaml"));
+    let all = pages(&doc);
+    let (n, p) = all
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.text().contains("附件："))
+        .expect("a page with the 附件说明");
+    let lines = p.body_lines();
+    let note = lines
+        .iter()
+        .position(|l| l.3.starts_with("附件："))
+        .unwrap();
+    near(lines[note].1, LEFT + 2.0 * CELL, 0.3, "附件说明 2 字 in");
+    let second = &lines[note + 1];
+    assert!(second.3.starts_with("2."), "{:?}", second.3);
+    let one_x = p
+        .runs
+        .iter()
+        .find(|r| r.text == "1.")
+        .expect("the item number 1.")
+        .x;
+    near(second.1, one_x, 0.3, "2. under 1.");
+    if note > 0 {
+        near(
+            lines[note].0 - lines[note - 1].0,
+            2.0 * PITCH,
+            0.3,
+            "one blank line above 附件说明",
+        );
+    }
+
+    let date = one(p, "2026年12月5日");
+    let (dl, dr) = span(date);
+    near(dr, RIGHT - 4.0 * CELL, 0.5, "date 4 字 from the right");
+    let sig = one(p, "青山市住房和城乡建设局");
+    let (sl, sr) = span(sig);
+    near(
+        (sl + sr) / 2.0,
+        (dl + dr) / 2.0,
+        0.5,
+        "署名 centred over the date",
+    );
+    near(
+        date.y - sig.y,
+        PITCH,
+        0.1,
+        "date on the line under the 署名",
+    );
+    let seal = p.images.first().expect("the seal");
+    near(seal.w, 42.0, 0.05, "the seal at its real size");
+    near(
+        seal.x + seal.w / 2.0,
+        (dl + dr) / 2.0,
+        0.5,
+        "the seal centred on 署名 and date",
+    );
+    let middle = seal.y + seal.h / 2.0;
+    assert!(
+        middle < sig.y - 0.2 * SANHAO,
+        "署名 and date a little below the seal's middle"
+    );
+    let above = lines[..lines
+        .iter()
+        .position(|l| l.3.contains("青山市住房"))
+        .unwrap()]
+        .last()
+        .unwrap();
+    let text_bottom = above.0 + 0.2 * SANHAO;
+    assert!(
+        (seal.y - text_bottom).abs() < PITCH,
+        "the seal's top within one line of the text above: {:.2} vs {:.2}",
+        seal.y,
+        text_bottom
+    );
+    let remark = lines
+        .iter()
+        .find(|l| l.3 == "（此件发至县级）")
+        .expect("the 附注");
+    // Its opening bracket stands at the right of the third cell.
+    assert_eq!(
+        ((remark.1 - LEFT) / CELL).floor(),
+        2.0,
+        "附注 2 字 in: {:.2}",
+        remark.1
+    );
+    near(
+        remark.0 - date.y,
+        PITCH,
+        0.1,
+        "附注 on the line after the date",
+    );
+    assert!(
+        n == 0 || p.body_lines().len() > 4,
+        "the signature shares its page with text"
+    );
+}
+
+/// 7.3.7: each attachment from a new page, 附件N in 黑体 flush left on
+/// line 1, its title centred on line 3; page numbers go on.
+#[test]
+fn attachments_start_new_pages() {
+    let doc = layout(&sample("gongwen/2026-5.yaml"));
+    let all = pages(&doc);
+    for (label, title) in [
+        ("附件1", "冬季建筑施工安全检查要点"),
+        ("附件2", "联系人名单回执"),
+    ] {
+        let p = all
+            .iter()
+            .find(|p| p.runs.iter().any(|r| r.text == label))
+            .unwrap_or_else(|| panic!("no page starts with {label}"));
+        let head = p.runs.iter().find(|r| r.text == label).unwrap();
+        near(head.x, LEFT, 0.05, "附件N flush left");
+        near(head.y, baseline_in(line_top(0)), 0.3, "附件N on line 1");
+        assert!(
+            head.family.contains("Hei"),
+            "附件N in 黑体: {}",
+            head.family
+        );
+        let t = one(p, title);
+        near(t.size_pt, 22.0, 0.01, "attachment title 二号");
+        let (l, r) = span(t);
+        near(
+            (l + r) / 2.0,
+            (LEFT + RIGHT) / 2.0,
+            0.5,
+            "attachment title centred",
+        );
+        let line = (t.y - TOP) / PITCH;
+        assert!(
+            (2.0..3.0).contains(&line),
+            "attachment title on line 3: {line:.2}"
+        );
+    }
+}
+
+/// 7.4, 7.5: the record at the foot of the last page, which is even; its
+/// last rule on the type area's bottom edge, 0.35/0.25 mm rules the width of
+/// the type area, 四号 text 1 字 in from both sides; page numbers "— N —".
+#[test]
+fn the_record_closes_an_even_last_page() {
+    let doc = layout(&sample("gongwen/2026-5.yaml"));
+    let all = pages(&doc);
+    assert_eq!(
+        all.len() % 2,
+        0,
+        "the record on an even page: {} pages",
+        all.len()
+    );
+    let last = all.last().unwrap();
+    let mut rules: Vec<_> = last
+        .rects
+        .iter()
+        .filter(|r| r.black && r.w > 150.0)
+        .collect();
+    rules.sort_by(|a, b| a.y.total_cmp(&b.y));
+    assert_eq!(rules.len(), 3, "thick, thin, thick: {rules:?}");
+    for r in &rules {
+        near(r.x, LEFT, 0.05, "record rule from the left edge");
+        near(r.w, 156.0, 0.05, "record rule width");
+    }
+    near(rules[0].h, 0.35, 0.01, "first rule 0.35 mm");
+    near(rules[1].h, 0.25, 0.01, "middle rule 0.25 mm");
+    near(rules[2].h, 0.35, 0.01, "last rule 0.35 mm");
+    near(
+        rules[2].y + rules[2].h,
+        BOTTOM,
+        0.05,
+        "last rule on the type area's bottom edge",
+    );
+    let copy = one(last, "抄送：");
+    near(copy.size_pt, 14.0, 0.01, "抄送 四号");
+    near(copy.x, LEFT + SIHAO, 0.1, "抄送 1 字 in");
+    assert!(
+        copy.y > rules[0].y && copy.y < rules[1].y,
+        "抄送 between the first two rules"
+    );
+    assert!(
+        last.text().contains("市政协办公室。"),
+        "抄送 ends with a full stop"
+    );
+    let issuer = one(last, "青山市住房和城乡建设局办公室");
+    near(issuer.x, LEFT + SIHAO, 0.1, "印发机关 1 字 in");
+    let issued = one(last, "2026年12月6日印发");
+    near(
+        issued.x + issued.width,
+        RIGHT - SIHAO,
+        0.1,
+        "印发日期 1 字 from the right",
+    );
+    assert!(
+        issued.y > rules[1].y && issued.y < rules[2].y,
+        "印发 line between the last rules"
+    );
+
+    // Numbers on every page but a blank page before the record's and that page.
+    let numbered: Vec<bool> = all.iter().map(|p| p.text().contains('—')).collect();
+    let text_end = all
+        .iter()
+        .rposition(|p| !p.body_lines().is_empty() || p.runs.iter().any(|r| r.size_pt > 15.0))
+        .unwrap();
+    for (i, has) in numbered.iter().enumerate() {
+        let blank_before = all.len() - 1 > text_end + 1;
+        let expected = i <= text_end || !blank_before;
+        assert_eq!(*has, expected, "page {} numbered: {numbered:?}", i + 1);
+    }
+}
+
+/// 7.2.5/7.2.6: an upward document — the number 1 字 in from the left, 签发人
+/// and the names 1 字 in from the right on the same line; unsealed, the
+/// 署名 2 字 from the right and the date under it 2 字 right of its start.
+#[test]
+fn an_upward_document_has_its_signers_at_the_right() {
+    let doc = layout(&sample("gongwen/2026-6.yaml"));
+    let p = &pages(&doc)[0];
+    let number = one(p, "青建发〔2026〕6号");
+    near(number.x, LEFT + SANHAO, 0.1, "发文字号 1 字 in");
+    let label = one(p, "签发人：");
+    let names = one(p, "陈慧");
+    near(
+        names.x + names.width,
+        RIGHT - SANHAO,
+        0.3,
+        "签发人 1 字 from the right",
+    );
+    near(label.y, number.y, 0.05, "签发人 on the number's line");
+    assert!(
+        names.family.contains("Kai"),
+        "names in 楷体: {}",
+        names.family
+    );
+    assert!(p.images.is_empty(), "unsealed: no seal");
+    let all = pages(&doc);
+    let sp = all
+        .iter()
+        .find(|p| p.text().contains("2026年12月7日"))
+        .unwrap();
+    let sig = sp
+        .runs
+        .iter()
+        .find(|r| r.text == "青山市住房和城乡建设局")
+        .unwrap();
+    let date = one(sp, "2026年12月7日");
+    near(
+        sig.x + sig.width,
+        RIGHT - 2.0 * CELL,
+        0.5,
+        "署名 2 字 from the right",
+    );
+    near(
+        date.x,
+        sig.x + 2.0 * CELL,
+        0.5,
+        "date 2 字 right of the 署名's start",
+    );
+}
+
+/// 10.1: a letter — the organ's name 30 mm from the paper's top, red double
+/// lines 170 mm long (4 mm under the name; 20 mm above the paper's bottom),
+/// the number flush right under the first, no page number on page 1.
+#[test]
+fn a_letter_has_its_own_head() {
+    let doc = layout(&sample("gongwen/2026-7.yaml"));
+    let p = &pages(&doc)[0];
+    let mark = one(p, "青山市住房和城乡建设局");
+    assert!(is_red(mark.cmyk));
+    near(
+        mark.y - mark.ink_above,
+        30.0,
+        0.05,
+        "letter 标志 30 mm from the paper's top",
+    );
+    assert!(!p.text().contains("文件"), "a letter's 标志 has no 文件");
+    let mut red: Vec<_> = p.rects.iter().filter(|r| is_red(r.cmyk)).collect();
+    red.sort_by(|a, b| a.y.total_cmp(&b.y));
+    assert_eq!(red.len(), 4, "two double lines: {red:?}");
+    for r in &red {
+        near(r.w, 170.0, 0.05, "double line 170 mm");
+        near(
+            r.x + r.w / 2.0,
+            (LEFT + RIGHT) / 2.0,
+            0.05,
+            "double line centred",
+        );
+    }
+    assert!(red[0].h > red[1].h, "thick over thin at the top");
+    assert!(red[2].h < red[3].h, "thin over thick at the foot");
+    near(
+        red[0].y - (mark.y + mark.ink_below),
+        4.0,
+        0.05,
+        "first double line 4 mm under the name",
+    );
+    near(
+        red[3].y + red[3].h,
+        297.0 - 20.0,
+        0.05,
+        "foot line 20 mm above the paper's bottom",
+    );
+    let number = one(p, "青建发〔2026〕7号");
+    near(number.x + number.width, RIGHT, 0.3, "number flush right");
+    // The characters' top: the em box's, 0.8 of the size above the baseline.
+    near(
+        number.y - 0.8 * SANHAO - (red[1].y + red[1].h),
+        4.94,
+        0.05,
+        "number 4.94 mm under the line",
+    );
+    assert!(
+        !p.text().contains("— 1 —"),
+        "no page number on a letter's first page"
+    );
+}
+
+#[test]
+fn bad_input_gets_located_errors_with_hints() {
+    let office = "organ: 青山市住房和城乡建设局\ncode: 青建发\n";
+    let base = "gongwen: 文件\ntitle: 关于测试的通知\nbody: [正文。]\ndate: 2026-01-05\n";
+    let cases: &[(&str, &str, &str)] = &[
+        ("secrecy: 内部\n", "no secrecy level", "2:10"),
+        ("urgency: 急件\n", "no urgency mark", "2:10"),
+        ("number: 青建发[2026]5号\n", "六角括号", "2:9"),
+        ("number: 青建发〔2026〕05号\n", "leading zeros", "2:9"),
+        ("number: 青建发2026年5号\n", "no year in 〔〕", "2:9"),
+    ];
+    for (extra, message, at) in cases {
+        let dir = folder(&[
+            ("office.yaml", office),
+            (
+                "doc.yaml",
+                &format!("gongwen: 文件\n{extra}{}", &base["gongwen: 文件\n".len()..]),
+            ),
+        ]);
+        let out = run(&[
+            "check",
+            &dir.path().join("doc.yaml").display().to_string(),
+            "--lang",
+            "en",
+        ]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{extra}: {err}");
+        assert!(err.contains(message), "{extra}: {err}");
+        assert!(
+            err.contains(&format!("doc.yaml:{at}")),
+            "{extra} located at {at}: {err}"
+        );
+    }
+    let dir = folder(&[
+        ("office.yaml", office),
+        ("doc.yaml", &base.replace("2026-01-05", "2026-02-30")),
+    ]);
+    let err = stderr(&run(&[
+        "check",
+        &dir.path().join("doc.yaml").display().to_string(),
+        "--lang",
+        "en",
+    ]));
+    assert!(
+        err.contains("has no day 30") && err.contains("doc.yaml:4:7"),
+        "{err}"
+    );
+
+    // A seal that is no image, and one enormous.
+    let dir = folder(&[
+        (
+            "office.yaml",
+            &format!("{office}seal: {{image: seal.png, width: 42}}\n"),
+        ),
+        ("seal.png", "not an image"),
+        ("doc.yaml", base),
+    ]);
+    let err = stderr(&run(&[
+        "check",
+        &dir.path().join("doc.yaml").display().to_string(),
+        "--lang",
+        "en",
+    ]));
+    assert!(
+        err.contains("no PNG or SVG") && err.contains("office.yaml:3"),
+        "{err}"
+    );
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend(20000u32.to_be_bytes());
+    png.extend(20000u32.to_be_bytes());
+    fs::write(dir.path().join("seal.png"), &png).unwrap();
+    let err = stderr(&run(&[
+        "check",
+        &dir.path().join("doc.yaml").display().to_string(),
+        "--lang",
+        "en",
+    ]));
+    assert!(
+        err.contains("enormous") && err.contains("20000 × 20000"),
+        "{err}"
+    );
+
+    // 附件说明 and 附件 that disagree.
+    let dir = folder(&[
+        ("office.yaml", office),
+        (
+            "doc.yaml",
+            &format!(
+                "{base}attachment_note: [1.甲表, 2.乙表]\nattachments: [{{title: 甲表, body: [甲。]}}, {{title: 丙表, body: [丙。]}}]\n"
+            ),
+        ),
+    ]);
+    let err = stderr(&run(&[
+        "check",
+        &dir.path().join("doc.yaml").display().to_string(),
+        "--lang",
+        "en",
+    ]));
+    assert!(
+        err.contains("`2.乙表` is not the title of attachment 2 `丙表`")
+            && err.contains("doc.yaml:5:1"),
+        "{err}"
+    );
+    // A per-document key in the office file.
+    let dir = folder(&[
+        ("office.yaml", &format!("{office}title: 某某\n")),
+        ("doc.yaml", base),
+    ]);
+    let err = stderr(&run(&[
+        "check",
+        &dir.path().join("doc.yaml").display().to_string(),
+        "--lang",
+        "en",
+    ]));
+    assert!(
+        err.contains("`title` describes one document") && err.contains("office.yaml:3:1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_gongwen_builds_to_text_and_the_same_pdf_bytes_twice() {
+    let src = sample("gongwen/2026-5.yaml").display().to_string();
+    let out = run(&["build", &src, "--format", "txt", "-o", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for needle in [
+        "青建发〔2026〕5号",
+        "各区县住房和城乡建设局，高新区建设管理局，市直各有关单位：",
+        "附件：1.冬季建筑施工安全检查要点\n\u{3000}\u{3000}\u{3000}2.联系人名单回执",
+        "2026年12月5日",
+        "（此件发至县级）",
+        "附件1\n",
+        "抄送：市委办公室",
+        "青山市住房和城乡建设局办公室\u{3000}2026年12月6日印发",
+    ] {
+        assert!(text.contains(needle), "`{needle}` not in:\n{text}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.pdf"), dir.path().join("b.pdf"));
+    for path in [&a, &b] {
+        let out = run(&["build", &src, "-o", &path.display().to_string()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    assert_eq!(
+        fs::read(&a).unwrap(),
+        fs::read(&b).unwrap(),
+        "same input, same bytes"
+    );
+    let out = run(&[
+        "build",
+        &src,
+        "--format",
+        "docx",
+        "-o",
+        &dir.path().join("x.docx").display().to_string(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("not made for a 公文 yet"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("x.docx").exists());
+}
+
+#[test]
+fn the_committed_gongwen_schemas_are_current_and_take_the_samples() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, file) in [
+        (&["schema", "--gongwen"][..], "gongwen.schema.json"),
+        (&["schema", "--office"][..], "office.schema.json"),
+    ] {
+        let out = crate::support::run_in(dir.path(), args, None);
+        assert!(out.status.success());
+        let committed = fs::read_to_string(crate::support::root().join(file)).unwrap_or_default();
+        assert!(
+            committed == String::from_utf8(out.stdout).unwrap(),
+            "{file} is out of date: run `jianbao {}` > {file}",
+            args.join(" ")
+        );
+    }
+    let document = jsonschema::draft7::new(&jianbao::schema::gongwen()).expect("a valid schema");
+    let office = jsonschema::draft7::new(&jianbao::schema::office()).expect("a valid schema");
+    let value = |path: &Path| -> serde_json::Value {
+        serde_saphyr::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+    };
+    for rel in gongwen_samples() {
+        let errors: Vec<String> = document
+            .iter_errors(&value(&sample(rel)))
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{rel}: {errors:?}");
+    }
+    let errors: Vec<String> = office
+        .iter_errors(&value(&sample("gongwen/office.yaml")))
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "office.yaml: {errors:?}");
+    // What the reader refuses, the schema refuses too.
+    for bad in [
+        "gongwen: 文件\ntitle: 甲\ndate: 2026-01-05\nurgency: 急件\n",
+        "gongwen: 公告\ntitle: 甲\ndate: 2026-01-05\n",
+        "gongwen: 文件\ntitle: 甲\ndate: 2026-01-05\nsecrecy: 内部\n",
+        "gongwen: 文件\ntitle: 甲\ndate: 2026-01-05\ncolour: red\n",
+    ] {
+        let v: serde_json::Value = serde_saphyr::from_str(bad).unwrap();
+        assert!(
+            document.iter_errors(&v).next().is_some(),
+            "the schema takes {bad}"
+        );
+    }
+}
