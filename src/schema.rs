@@ -79,12 +79,16 @@ pub const OFFICE_FILE: &str = "office.schema.json";
 
 /// The schema of a 公文 file.
 pub fn gongwen() -> Value {
-    schema(
+    let mut root = schema(
         "公文的 YAML 源文件（jianbao，GB/T 9704-2012）",
         gongwen_properties(true),
-        json!(["gongwen", "title", "date"]),
+        json!(["gongwen", "date"]),
         false,
-    )
+    );
+    // Every format but an order needs a title.
+    root["if"] = json!({"properties": {"gongwen": {"const": "命令"}}, "required": ["gongwen"]});
+    root["else"] = json!({"required": ["title"]});
+    root
 }
 
 /// The schema of an office file (`office.yaml`): what every 公文 of the

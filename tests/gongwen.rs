@@ -739,3 +739,253 @@ fn the_committed_gongwen_schemas_are_current_and_take_the_samples() {
         );
     }
 }
+
+/// 10.2: an order — the 标志 20 mm under the type area's top, the 令号
+/// centred two blank lines under it, the body two blank lines under that;
+/// the stamp 4 字 from the right with the title 2 字 to its left, centred
+/// on it; the date a blank line under, 4 字 from the right.
+#[test]
+fn an_order_has_its_number_stamp_and_date_in_place() {
+    let doc = layout(&sample("gongwen-zhengfu/2026-ling3.yaml"));
+    let p = &pages(&doc)[0];
+    let mark = one(p, "青山市人民政府令");
+    assert!(is_red(mark.cmyk));
+    near(
+        mark.y - mark.ink_above,
+        TOP + 20.0,
+        0.05,
+        "order 标志 20 mm under the type area's top",
+    );
+    let number = p.runs.iter().find(|r| r.text == "第3号").expect("the 令号");
+    near(
+        number.x + number.width / 2.0,
+        (LEFT + RIGHT) / 2.0,
+        0.5,
+        "令号 centred",
+    );
+    let line = |baseline: f64| ((baseline - baseline_in(TOP)) / PITCH).round() as usize;
+    let first = (mark.y + mark.ink_below - TOP) / PITCH;
+    assert_eq!(
+        line(number.y),
+        first.ceil() as usize + 2,
+        "two blank lines under the 标志"
+    );
+    let body = p.body_lines();
+    let start = body
+        .iter()
+        .find(|l| l.3.starts_with("《青山市"))
+        .expect("the body");
+    assert_eq!(
+        line(start.0),
+        line(number.y) + 3,
+        "two blank lines under the 令号"
+    );
+    let stamp = p.images.first().expect("the stamp");
+    near(stamp.w, 24.0, 0.05, "the stamp at its size");
+    near(
+        stamp.x + stamp.w,
+        RIGHT - 4.0 * CELL,
+        0.3,
+        "stamp 4 字 from the right",
+    );
+    let title = p.runs.iter().find(|r| r.text == "市长").expect("the title");
+    near(
+        stamp.x - (title.x + title.width),
+        2.0 * CELL,
+        0.3,
+        "title 2 字 left of the stamp",
+    );
+    let middle = title.y - 0.3 * SANHAO;
+    near(
+        middle,
+        stamp.y + stamp.h / 2.0,
+        0.6,
+        "title centred on the stamp",
+    );
+    let date = one(p, "2026年11月28日");
+    near(
+        date.x + date.width,
+        RIGHT - 4.0 * CELL,
+        0.3,
+        "date 4 字 from the right",
+    );
+    assert!(
+        date.y - 0.8 * SANHAO - (stamp.y + stamp.h) >= PITCH - 0.5,
+        "a blank line under the stamp"
+    );
+}
+
+/// 10.3: minutes — the 标志 35 mm under the type area's top; 出席, 请假,
+/// 列席 2 字 in, the label in 黑体, the names wrapped after the colon.
+#[test]
+fn minutes_list_who_attended() {
+    let doc = layout(&sample("gongwen-zhengfu/2026-jiyao12.yaml"));
+    let all = pages(&doc);
+    let mark = one(&all[0], "青山市人民政府常务会议纪要");
+    near(
+        mark.y - mark.ink_above,
+        TOP + 35.0,
+        0.05,
+        "minutes 标志 35 mm under the type area's top",
+    );
+    let p = all
+        .iter()
+        .find(|p| p.text().contains("出席："))
+        .expect("the attendance");
+    let mut labels = Vec::new();
+    for label in ["出席：", "请假：", "列席："] {
+        let run = p
+            .runs
+            .iter()
+            .find(|r| r.text == label)
+            .unwrap_or_else(|| panic!("{label}"));
+        near(run.x, LEFT + 2.0 * CELL, 0.1, &format!("{label} 2 字 in"));
+        assert!(
+            run.family.contains("Hei"),
+            "{label} in 黑体: {}",
+            run.family
+        );
+        labels.push(run);
+    }
+    assert!(
+        labels.windows(2).all(|w| w[1].y > w[0].y),
+        "each on its own line"
+    );
+    let lines = p.body_lines();
+    let at = lines
+        .iter()
+        .position(|l| l.3.starts_with("列席："))
+        .unwrap();
+    let names_x = labels[2].x + labels[2].width;
+    near(
+        lines[at + 1].1,
+        names_x,
+        0.3,
+        "a wrapped line aligned after the colon",
+    );
+}
+
+/// 7.2.4, 7.3.5: a joint document — the organs one a line in the 标志,
+/// 文件 once at their right, centred on them; each seal centred on its
+/// 署名, the seals apart and within the type area, the date under the last.
+#[test]
+fn a_joint_document_names_and_seals_each_organ() {
+    let doc = layout(&sample("gongwen-zhengfu/2026-joint.yaml"));
+    let all = pages(&doc);
+    let p = &all[0];
+    let host = p
+        .runs
+        .iter()
+        .find(|r| r.text == "青山市人民政府")
+        .expect("host");
+    let other = p
+        .runs
+        .iter()
+        .find(|r| r.text == "青山市财政局")
+        .expect("other");
+    let word = p.runs.iter().find(|r| r.text == "文件").expect("文件");
+    assert!(host.y < other.y, "the host first");
+    for r in [host, other, word] {
+        assert!(is_red(r.cmyk));
+    }
+    near(
+        host.y - host.ink_above,
+        TOP + 35.0,
+        0.05,
+        "joint 标志 35 mm under the type area",
+    );
+    assert!(
+        word.x > host.x + host.width && word.x > other.x + other.width,
+        "文件 at the right"
+    );
+    let block_middle = ((host.y - host.ink_above) + (other.y + other.ink_below)) / 2.0;
+    let word_middle = ((word.y - word.ink_above) + (word.y + word.ink_below)) / 2.0;
+    near(word_middle, block_middle, 0.5, "文件 centred on the names");
+    let sp = all
+        .iter()
+        .find(|p| !p.images.is_empty())
+        .expect("the seals");
+    assert_eq!(sp.images.len(), 2);
+    let names: Vec<&Run> = ["青山市人民政府", "青山市财政局"]
+        .iter()
+        .map(|n| {
+            sp.runs
+                .iter()
+                .rfind(|r| r.text == *n && r.size_pt == 16.0)
+                .expect(n)
+        })
+        .collect();
+    let mut seals = sp.images.clone();
+    seals.sort_by(|a, b| a.x.total_cmp(&b.x));
+    for (seal, name) in seals.iter().zip(&names) {
+        near(
+            seal.x + seal.w / 2.0,
+            name.x + name.width / 2.0,
+            0.5,
+            "seal centred on its 署名",
+        );
+        assert!(
+            seal.x >= LEFT - 0.01 && seal.x + seal.w <= RIGHT + 0.01,
+            "within the type area"
+        );
+    }
+    assert!(
+        seals[0].x + seals[0].w < seals[1].x,
+        "the seals do not touch"
+    );
+    let date = one(sp, "2026年12月1日");
+    near(
+        date.x + date.width / 2.0,
+        seals[1].x + seals[1].w / 2.0,
+        0.5,
+        "the date under the last 署名",
+    );
+    near(
+        date.y - names[1].y,
+        PITCH,
+        0.05,
+        "the date on the line under it",
+    );
+}
+
+/// 7.3.5.5: by default the signature shares its page with body text (the
+/// body's last paragraph goes with it); an office that asks for it gets the
+/// signature alone under （此页无正文） on line 1 instead.
+#[test]
+fn the_signature_never_stands_alone_unless_the_office_asks() {
+    let source = fs::read_to_string(sample("gongwen/2026-6.yaml")).unwrap();
+    let office = fs::read_to_string(sample("gongwen/office.yaml")).unwrap();
+    let seal = fs::read(sample("gongwen/seal.svg")).unwrap();
+    let signature_page = |style: &str| {
+        let dir = folder(&[
+            ("office.yaml", &office),
+            ("doc.yaml", &format!("{source}{style}")),
+        ]);
+        fs::write(dir.path().join("seal.svg"), &seal).unwrap();
+        let doc = layout(&dir.path().join("doc.yaml"));
+        pages(&doc)
+            .into_iter()
+            .find(|p| p.runs.iter().any(|r| r.text == "2026年12月7日"))
+            .expect("the signature's page")
+    };
+    let p = signature_page("");
+    let lines = p.body_lines();
+    assert!(
+        lines.iter().any(|l| l.3 == "妥否，请批示。"),
+        "body text with the signature: {lines:?}"
+    );
+    assert!(!p.text().contains("此页无正文"));
+    let p = signature_page("style: {no_body_page: true}\n");
+    let stub = one(&p, "（此页无正文）");
+    near(
+        stub.y,
+        baseline_in(line_top(0)),
+        0.3,
+        "（此页无正文） on line 1",
+    );
+    assert!(stub.family.contains("Kai"), "in 楷体: {}", stub.family);
+    assert!(
+        !p.text().contains("妥否"),
+        "the body's last paragraph stays on the page before"
+    );
+}

@@ -406,7 +406,7 @@ pub struct Gongwen {
     pub number: Option<DocNumber>,
     /// 签发人 (上行文), in organ order.
     pub signers: Vec<String>,
-    /// 标题.
+    /// 标题 (empty for an order without one).
     pub title: String,
     /// 主送机关, without the closing colon.
     pub to: Option<String>,
@@ -582,7 +582,18 @@ impl Gongwen {
                 )),
                 _ => None,
             },
-            document: self.title.clone(),
+            // An order without a title is named by its 标志 and number.
+            document: match self.title.is_empty() {
+                false => self.title.clone(),
+                true => format!(
+                    "{}{}",
+                    self.mark.clone().unwrap_or_else(|| host.name.clone()),
+                    self.number
+                        .as_ref()
+                        .map(|n| n.to_string())
+                        .unwrap_or_default()
+                ),
+            },
             no_body_page: labels::NO_BODY_PAGE,
         }
     }

@@ -220,17 +220,24 @@ fn complete(doc: Document, source: &Source, office: Option<&Source>) -> Result<G
             problems.push(Diagnostic::error(Some(name), format!("missing key `{key}`")).hint(hint));
         }
     };
-    missing(doc.organ.is_some(), "organ", "青山市住房和城乡建设局", true);
-    missing(doc.title.is_some(), "title", "关于……的通知", false);
-    missing(doc.date.is_some(), "date", "2026-12-05", false);
     let format = doc.gongwen.unwrap_or_default();
+    missing(doc.organ.is_some(), "organ", "青山市住房和城乡建设局", true);
+    // An order may go without a title.
+    missing(
+        doc.title.is_some() || format == Format::Order,
+        "title",
+        "关于……的通知",
+        false,
+    );
+    missing(doc.date.is_some(), "date", "2026-12-05", false);
     if format == Format::Minutes && doc.mark.is_none() {
         problems.push(
             Diagnostic::error(Some(name), "a 纪要 needs its 标志 under `mark:`")
                 .hint("add `mark: 青山市住房和城乡建设局局长办公会议纪要`"),
         );
     }
-    let (Some(organ), Some(title), Some(date)) = (doc.organ, doc.title, doc.date) else {
+    let title = doc.title.map_or_else(String::new, |t| t.0);
+    let (Some(organ), Some(date), true) = (doc.organ, doc.date, problems.is_empty()) else {
         return Err(Failure(problems));
     };
 
@@ -382,7 +389,7 @@ fn complete(doc: Document, source: &Source, office: Option<&Source>) -> Result<G
         mark,
         number,
         signers,
-        title: title.0,
+        title,
         to: doc.to.map(|t| strip(t, &['：', ':'])),
         body: doc.body.unwrap_or_default(),
         attachments,

@@ -54,7 +54,7 @@ impl Metadata {
         let number = labels.number.clone().unwrap_or_default();
         Metadata {
             ident: format!("jianbao/gongwen/{}/{}/{}", g.organs[0].name, g.date, number),
-            title: g.title.clone(),
+            title: labels.document.clone(),
             author: g.organs[0].name.clone(),
             description: format!("{number} {}", labels.date).trim().to_string(),
             keywords: Vec::new(),

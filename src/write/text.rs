@@ -183,7 +183,9 @@ pub fn gongwen_text(g: &Gongwen, options: &TextOptions) -> String {
         ),
         (None, true) => {}
     }
-    line(&mut elements, g.title.clone());
+    if !g.title.is_empty() {
+        line(&mut elements, g.title.clone());
+    }
     if let Some(to) = &l.to {
         line(&mut elements, to.clone());
     }
