@@ -36,6 +36,36 @@ pub fn png(
     })
 }
 
+/// An image of any kind (an SVG seal, a PDF) as a PNG of `size` at `ppi`,
+/// its transparency kept: for the formats that hold raster images only
+/// (OFD's image objects here).
+pub fn rasterised(
+    image: &typst::visualize::Image,
+    size: typst::layout::Size,
+    ppi: f64,
+) -> Option<Vec<u8>> {
+    use typst::foundations::{Content, Smart};
+    use typst::layout::{Frame, FrameItem, Point, Sides};
+    let mut frame = Frame::soft(size);
+    frame.push(
+        Point::zero(),
+        FrameItem::Image(image.clone(), size, typst::syntax::Span::detached()),
+    );
+    let page = typst_layout::Page {
+        frame,
+        bleed: Sides::default(),
+        fill: Smart::Custom(None),
+        numbering: None,
+        supplement: Content::empty(),
+        number: 1,
+    };
+    let render = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(ppi / 72.0),
+        ..Default::default()
+    };
+    typst_render::render(&page, &render).encode_png().ok()
+}
+
 /// One SVG per selected page: the 1-based page number and its bytes.
 pub fn svg(
     document: &PagedDocument,

@@ -32,6 +32,10 @@ use crate::write::Metadata;
 use crate::write::xml::{escape, w3c_date};
 use crate::write::zip::{Packed, Zip};
 
+/// The resolution at which an image that OFD cannot hold as it is (SVG) is
+/// drawn into a PNG: print quality for a seal.
+const RASTER_PPI: f64 = 600.0;
+
 const NS: &str = "xmlns:ofd=\"http://www.ofdspec.org/2016\"";
 const XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
@@ -216,18 +220,35 @@ impl Writer {
                         .pre_concat(group.transform);
                     self.frame(&group.frame, inner, out);
                 }
-                FrameItem::Text(text) => self.text(text, at, scale(ts), out),
+                FrameItem::Text(text) => {
+                    self.text(text, at, scale(ts), ts.sx.get() / ts.sy.get(), out)
+                }
                 FrameItem::Shape(shape, _) => self.shape(shape, at, scale(ts), out),
                 FrameItem::Image(image, size, _) => {
-                    let ImageKind::Raster(raster) = image.kind() else {
-                        continue;
+                    // An image OFD cannot hold as it is (an SVG seal) goes in
+                    // as a PNG at print resolution.
+                    let drawn;
+                    let exchange = match image.kind() {
+                        ImageKind::Raster(raster) => match raster.format() {
+                            RasterFormat::Exchange(ExchangeFormat::Jpg) => Some(("JPEG", "jpg")),
+                            RasterFormat::Exchange(ExchangeFormat::Png) => Some(("PNG", "png")),
+                            _ => None,
+                        }
+                        .map(|format| (format, raster.data().as_slice())),
+                        _ => None,
                     };
-                    let format = match raster.format() {
-                        RasterFormat::Exchange(ExchangeFormat::Jpg) => ("JPEG", "jpg"),
-                        RasterFormat::Exchange(ExchangeFormat::Png) => ("PNG", "png"),
-                        _ => continue,
+                    let (format, bytes) = match exchange {
+                        Some(found) => found,
+                        None => {
+                            let Some(png) =
+                                crate::write::image::rasterised(image, *size, RASTER_PPI)
+                            else {
+                                continue;
+                            };
+                            drawn = png;
+                            (("PNG", "png"), drawn.as_slice())
+                        }
                     };
-                    let bytes = raster.data().as_slice();
                     let id = match self.images.iter().find(|i| i.3 == bytes) {
                         Some(found) => found.0,
                         None => {
@@ -259,7 +280,9 @@ impl Writer {
 
     /// One glyph run as a TextObject. Glyph ids are written as placeholders
     /// ([`MARK`]`g<font>:<id>`[`MARK`]), resolved against the subset fonts later.
-    fn text(&mut self, text: &TextItem, at: Point, s: f64, out: &mut String) {
+    /// `squeeze` narrows the run across (a 公文's 标志 fitted to the type
+    /// area): the object's CTM, its boundary as drawn.
+    fn text(&mut self, text: &TextItem, at: Point, s: f64, squeeze: f64, out: &mut String) {
         let font = text.font.font().clone();
         let index = match self.fonts.iter().position(|f| f.font == font) {
             Some(i) => i,
@@ -319,7 +342,11 @@ impl Writer {
         // inside the boundary.
         let left = xs.iter().copied().fold(0.0, f64::min);
         let width = pen.max(xs.last().copied().unwrap_or(0.0) + size) - left;
-        let (x0, baseline) = (mm(at.x) + left, mm(at.y));
+        let (x0, baseline) = (mm(at.x) + left * squeeze, mm(at.y));
+        let ctm = match (squeeze - 1.0).abs() > 1e-9 {
+            true => format!(" CTM=\"{} 0 0 1 0 0\"", num(squeeze)),
+            false => String::new(),
+        };
         // The boundary: the run's width, from an em above the baseline to
         // a quarter em below it.
         let top = baseline - size;
@@ -328,11 +355,11 @@ impl Writer {
         let id = self.id();
         write!(
             out,
-            "<ofd:TextObject ID=\"{id}\" Boundary=\"{} {} {} {}\" Font=\"{}\" Size=\"{}\">{}{transforms}\
+            "<ofd:TextObject ID=\"{id}\" Boundary=\"{} {} {} {}\"{ctm} Font=\"{}\" Size=\"{}\">{}{transforms}\
              <ofd:TextCode X=\"{}\" Y=\"{}\"{}>{}</ofd:TextCode></ofd:TextObject>",
             num(x0),
             num(top),
-            num(width),
+            num(width * squeeze),
             num(size * 1.25),
             font_id,
             num(size),
