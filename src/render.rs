@@ -409,12 +409,21 @@ pub fn render_gongwen(
                 Vec::new(),
             ))
         }
-        Format::Html | Format::Docx => {
+        Format::Html => {
+            let photos = match options.link_photos {
+                true => Default::default(),
+                false => loaded.seal_uris().into_iter().collect(),
+            };
+            let html = write::html::gongwen_html(g, &write::html::HtmlOptions { photos })
+                .map_err(|e| Diagnostic::error(None, format!("failed to write HTML ({e})")))?;
+            Output::File(html.into_bytes())
+        }
+        Format::Docx => {
             return Err(Diagnostic::error(
                 Some(&loaded.name),
                 format!("{} output is not made for a 公文 yet", format.name()),
             )
-            .hint("build it as pdf, ofd, png, svg, txt or typ; the Word copy and HTML of a 公文 are still to come")
+            .hint("build it as pdf, ofd, png, svg, html, txt or typ; the Word copy of a 公文 is still to come")
             .into());
         }
     };

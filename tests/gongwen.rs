@@ -989,3 +989,70 @@ fn the_signature_never_stands_alone_unless_the_office_asks() {
         "the body's last paragraph stays on the page before"
     );
 }
+
+/// The HTML copy: one self-contained file with the head, title, 主送,
+/// body, 附件说明, signature with its seal embedded, attachments and
+/// record; the source's text escaped, never markup.
+#[test]
+fn a_gongwen_has_a_self_contained_html_copy() {
+    let out = run(&[
+        "build",
+        &sample("gongwen/2026-5.yaml").display().to_string(),
+        "--format",
+        "html",
+        "-o",
+        "-",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = String::from_utf8(out.stdout).unwrap();
+    for needle in [
+        "<p class=\"marking copy\">000012</p>",
+        "<p class=\"marking\">秘密★1年</p>",
+        "<span>青山市住房和城乡建设局文件</span>",
+        "<p class=\"number\">青建发〔2026〕5号</p>",
+        "<h2>关于开展2026年冬季建筑施工安全 专项检查的通知</h2>",
+        "<p class=\"to\">各区县住房和城乡建设局，高新区建设管理局，市直各有关单位：</p>",
+        "<li>1.冬季建筑施工安全检查要点</li>",
+        "<img src=\"data:image/svg+xml;base64,",
+        "<time datetime=\"2026-12-05\">2026年12月5日</time>",
+        "<p class=\"remark\">（此件发至县级）</p>",
+        "<p class=\"label\">附件2</p>",
+        "<p>抄送：市委办公室",
+        "<span>2026年12月6日印发</span>",
+    ] {
+        assert!(html.contains(needle), "`{needle}` not in the HTML");
+    }
+    assert!(!html.contains("<script"), "no scripts");
+    // Text is data: markup in a title prints as text.
+    let dir = folder(&[(
+        "doc.yaml",
+        "gongwen: 文件\norgan: 测试局\ntitle: \"<script>alert(1)</script>\"\nbody: ['#set text(red)']\ndate: 2026-01-05\n",
+    )]);
+    let out = run(&[
+        "build",
+        &dir.path().join("doc.yaml").display().to_string(),
+        "--format",
+        "html",
+        "-o",
+        "-",
+    ]);
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        html.contains("&#60;script&#62;alert(1)&#60;/script&#62;") && !html.contains("<script>"),
+        "{html}"
+    );
+    let out = run(&[
+        "build",
+        &dir.path().join("doc.yaml").display().to_string(),
+        "--format",
+        "txt",
+        "-o",
+        "-",
+    ]);
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("#set text(red)"),
+        "code is text"
+    );
+}

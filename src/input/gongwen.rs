@@ -56,6 +56,30 @@ impl LoadedGongwen {
     }
 }
 
+impl LoadedGongwen {
+    /// Each seal's image path with a `data:` URI of its bytes (checked when
+    /// the document was loaded), for the outputs that embed them (HTML).
+    pub fn seal_uris(&self) -> Vec<(String, String)> {
+        use base64::Engine;
+        let mut out: Vec<(String, String)> = Vec::new();
+        for seal in self.gongwen.organs.iter().filter_map(|o| o.seal.as_ref()) {
+            if out.iter().any(|(p, _)| *p == seal.image) {
+                continue;
+            }
+            let Ok(bytes) = fs::read(self.folder.join(&seal.image)) else {
+                continue;
+            };
+            let mime = match bytes.starts_with(b"\x89PNG") {
+                true => "image/png",
+                false => "image/svg+xml",
+            };
+            let encoded = base64::engine::general_purpose::STANDARD.encode(&bytes);
+            out.push((seal.image.clone(), format!("data:{mime};base64,{encoded}")));
+        }
+        out
+    }
+}
+
 /// Reads the 公文 in `text`, under the `office.yaml` in `folder`.
 pub(super) fn load(
     input: &Input,

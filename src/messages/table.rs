@@ -555,8 +555,8 @@ const INPUT: &[(&str, &str)] = &[
     ),
     ("{} output is not made for a 公文 yet", "公文暂不能输出 {}"),
     (
-        "build it as pdf, ofd, png, svg, txt or typ; the Word copy and HTML of a 公文 are still to come",
-        "请输出 pdf、ofd、png、svg、txt 或 typ；公文的 Word 和 HTML 输出随后提供",
+        "build it as pdf, ofd, png, svg, html, txt or typ; the Word copy of a 公文 is still to come",
+        "请输出 pdf、ofd、png、svg、html、txt 或 typ；公文的 Word 输出随后提供",
     ),
     (
         "failed to serialise the document ({})",

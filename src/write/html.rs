@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use askama::Template;
 
 use crate::format::faces::{Faces, Role};
-use crate::model::{Block, Cmyk, Face, Issue, Slot, Table};
+use crate::model::gongwen::Gongwen;
+use crate::model::{Block, Cmyk, Face, HeadingLevels, Issue, Slot, Table};
 
 /// How to write HTML.
 #[derive(Debug, Clone, Default)]
@@ -159,7 +160,7 @@ impl<'a> Page<'a> {
                             blocks: article
                                 .body
                                 .iter()
-                                .map(|b| block_view(b, options, issue))
+                                .map(|b| block_view(b, options, issue.style.heading_bold.as_ref()))
                                 .collect(),
                         }
                     })
@@ -203,7 +204,11 @@ impl<'a> Page<'a> {
     }
 }
 
-fn block_view<'a>(block: &'a Block, options: &'a HtmlOptions, issue: &Issue) -> BlockView<'a> {
+fn block_view<'a>(
+    block: &'a Block,
+    options: &'a HtmlOptions,
+    bold: Option<&HeadingLevels>,
+) -> BlockView<'a> {
     let view = |kind, text| BlockView {
         kind,
         lead: None,
@@ -220,11 +225,7 @@ fn block_view<'a>(block: &'a Block, options: &'a HtmlOptions, issue: &Issue) -> 
         },
         Block::Heading { level, text } => BlockView {
             level: *level,
-            bold: issue
-                .style
-                .heading_bold
-                .as_ref()
-                .is_some_and(|b| b.has(*level)),
+            bold: bold.is_some_and(|b| b.has(*level)),
             ..view("heading", text)
         },
         Block::Photo { path, caption, .. } => BlockView {
@@ -235,6 +236,127 @@ fn block_view<'a>(block: &'a Block, options: &'a HtmlOptions, issue: &Issue) -> 
             table: Some(TableView::new(table)),
             ..view("table", "")
         },
+    }
+}
+
+/// The HTML page of a 公文: its head, title, 主送, body, 附件说明,
+/// signature (with the seals, from `options.photos` by their paths), 附注,
+/// attachments and record.
+pub fn gongwen_html(g: &Gongwen, options: &HtmlOptions) -> Result<String, askama::Error> {
+    GongwenPage::new(g, options).render()
+}
+
+#[derive(Template)]
+#[template(path = "gongwen.html")]
+struct GongwenPage<'a> {
+    title: String,
+    fonts: Faces,
+    red: String,
+    /// 份号.
+    copy_number: Option<&'a str>,
+    /// 密级, 紧急程度 as printed.
+    markings: Vec<String>,
+    mark_lines: Vec<String>,
+    mark_word: Option<String>,
+    number: Option<String>,
+    signer_label: &'static str,
+    signers: &'a [String],
+    letter: bool,
+    doc_title: &'a str,
+    to: Option<String>,
+    blocks: Vec<BlockView<'a>>,
+    lead_face: &'static str,
+    note_label: String,
+    note_items: Vec<String>,
+    signatures: Vec<&'a str>,
+    signed_by: Option<&'a str>,
+    seals: Vec<&'a str>,
+    date_iso: String,
+    date_text: String,
+    remark: Option<String>,
+    attendance: Vec<(String, &'a str)>,
+    attachments: Vec<AttachmentView<'a>>,
+    record: Vec<String>,
+    issued: Option<(String, String)>,
+}
+
+struct AttachmentView<'a> {
+    label: String,
+    title: &'a str,
+    blocks: Vec<BlockView<'a>>,
+}
+
+impl<'a> GongwenPage<'a> {
+    fn new(g: &'a Gongwen, options: &'a HtmlOptions) -> GongwenPage<'a> {
+        let l = g.labels();
+        let bold = g.style.heading_bold.as_ref();
+        let blocks =
+            |body: &'a [Block]| body.iter().map(|b| block_view(b, options, bold)).collect();
+        let (note_label, note_items) = l.attachment_note.clone().unwrap_or_default();
+        GongwenPage {
+            title: l.document.clone(),
+            fonts: Faces::from_fn(Role::css_stack),
+            red: css_colour(Cmyk::RED),
+            copy_number: g.copy_number.as_ref().map(|c| c.0.as_str()),
+            markings: [
+                g.secrecy.as_ref().map(|s| s.to_string()),
+                g.urgency.map(|u| u.0.to_string()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+            mark_lines: l.mark.0.clone(),
+            mark_word: l.mark.1.clone(),
+            number: l.number.clone(),
+            signer_label: l.signer,
+            signers: &g.signers,
+            letter: g.format == crate::model::gongwen::Format::Letter,
+            doc_title: &g.title,
+            to: l.to.clone(),
+            blocks: blocks(&g.body),
+            lead_face: "kai",
+            note_label,
+            note_items,
+            signatures: g.signatures().collect(),
+            signed_by: g.signed_by.as_deref(),
+            seals: match g.signing {
+                crate::model::gongwen::Signing::Unsealed => Vec::new(),
+                _ => g
+                    .organs
+                    .iter()
+                    .filter_map(|o| o.seal.as_ref())
+                    .map(|s| {
+                        options
+                            .photos
+                            .get(&s.image)
+                            .map_or(s.image.as_str(), String::as_str)
+                    })
+                    .collect(),
+            },
+            date_iso: g.date.to_string(),
+            date_text: l.date.clone(),
+            remark: l.note.clone(),
+            attendance: l
+                .attendance
+                .iter()
+                .cloned()
+                .zip(g.attendance.iter().map(|a| a.names.as_str()))
+                .collect(),
+            attachments: g
+                .bound_attachments()
+                .zip(&l.attachment_labels)
+                .map(|((_, a), label)| AttachmentView {
+                    label: label.clone(),
+                    title: &a.title,
+                    blocks: blocks(&a.body),
+                })
+                .collect(),
+            record: [l.record_to.clone(), l.copy_to.clone()]
+                .into_iter()
+                .flatten()
+                .collect(),
+            issued: l.issued.clone(),
+        }
     }
 }
 
