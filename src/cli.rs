@@ -78,6 +78,9 @@ pub enum Command {
         /// The first issue's date (default: today), e.g. 2025-03-01.
         #[arg(long)]
         date: Option<String>,
+        /// Make a 公文 folder instead: office.yaml and a first document.
+        #[arg(long)]
+        gongwen: bool,
     },
     /// Writes the next issue from the latest one in a folder: number + 1,
     /// today's date, the same settings and schema line, an article skeleton.

@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         Command::Import(args) => cmd::import::run(args, &reporter),
         Command::Add(args) => cmd::add::run(args, &reporter),
         Command::Fonts(args) => cmd::fonts::run(args, &reporter),
-        Command::Init { dir, date } => cmd::scaffold::init(dir, date.as_deref()),
+        Command::Init { dir, date, gongwen } => cmd::scaffold::init(dir, date.as_deref(), *gongwen),
         Command::New {
             dir,
             from,

@@ -247,3 +247,133 @@ fn carried_settings(source: &str) -> String {
     }
     kept
 }
+
+/// A 公文's file name: `2026-005.yaml` (the year and the serial of its
+/// 发文字号), so that a folder lists in number order.
+pub fn gongwen_file_name(year: i32, serial: u32) -> String {
+    format!("{year}-{serial:03}.yaml")
+}
+
+/// The files of a new 公文 folder: `office.yaml`, a first 通知 ready to
+/// build, and the schemas their first lines point at.
+pub fn init_gongwen(date: Date) -> Vec<(PathBuf, String)> {
+    let office = [
+        schema::modeline(&format!("./{}", schema::OFFICE_FILE)).as_str(),
+        "# 发文机关设置：本文件夹中每一份公文都继承这些设置，某一份公文可以单独覆盖。",
+        "organ: 某某市某某局                 # 发文机关全称（署名）",
+        "# mark: 某某市某某局文件           # 发文机关标志，默认为全称加“文件”",
+        "code: 某发                         # 发文机关代字：number 只写序号时合成“某发〔年份〕序号号”",
+        "issuer: 某某市某某局办公室         # 印发机关（版记）",
+        "# seal: {image: seal.png, width: 42}  # 印章图片和实际宽度（毫米）；有印章时默认加盖",
+        "copy_to: 某某单位，某某单位         # 抄送（版记），某一份公文可以改写",
+        "",
+    ]
+    .join("\n");
+    let name = gongwen_file_name(date.year, 1);
+    let document = format!(
+        "{}\n# 写好后运行：jianbao build {name}\n{}",
+        gongwen_modeline(),
+        gongwen_skeleton("文件", 1, date)
+    );
+    let mut files = vec![
+        (PathBuf::from(crate::read::gongwen::OFFICE_FILE), office),
+        (PathBuf::from(name), document),
+    ];
+    files.extend(
+        schema::gongwen_files()
+            .into_iter()
+            .map(|(file, text)| (PathBuf::from(file), text)),
+    );
+    files
+}
+
+fn gongwen_modeline() -> String {
+    schema::modeline(&format!("./{}", schema::GONGWEN_FILE))
+}
+
+/// A document to fill in: format, serial, title, 主送, body, date.
+fn gongwen_skeleton(format: &str, serial: u32, date: Date) -> String {
+    format!(
+        "gongwen: {format}                     # 文件、信函、命令或纪要\n\
+         number: {serial}                         # 发文字号的序号（代字和年份来自 office.yaml 和成文日期）\n\
+         title: 关于某某事项的通知           # 标题；词组之间可用空格指明换行处\n\
+         to: 各有关单位                      # 主送机关\n\
+         body:\n  \
+           - 第一段正文写在这里。\n  \
+           # - heading: 一、一级标题\n  \
+           # - heading: （一）二级标题\n  \
+           #   level: 2\n\
+         # attachments: [{{title: 附件标题, body: [附件正文。]}}]\n\
+         date: {date}                     # 成文日期\n"
+    )
+}
+
+/// The next 公文 of the folder of `latest` (its newest document): the next
+/// serial in the date's year (1 in a new year), the same format and schema
+/// line, a skeleton to fill in. `serials` are the (year, serial) of the
+/// folder's documents.
+pub fn next_gongwen(
+    latest: &crate::input::LoadedGongwen,
+    serials: &[(i32, u32)],
+    date: Date,
+) -> (String, String) {
+    let serial = serials
+        .iter()
+        .filter(|(year, _)| *year == date.year)
+        .map(|(_, s)| *s)
+        .max()
+        .map_or(1, |s| s.saturating_add(1));
+    let own = latest
+        .text
+        .trim_start_matches('\u{FEFF}')
+        .lines()
+        .find(|line| line.starts_with(schema::MODELINE))
+        .map(|l| l.trim_end().to_string());
+    let line = own.or_else(|| {
+        latest
+            .folder
+            .join(schema::GONGWEN_FILE)
+            .is_file()
+            .then(gongwen_modeline)
+    });
+    let mut text = line.map(|l| l + "\n").unwrap_or_default();
+    text += "# 由 jianbao new 根据上一份公文生成。\n";
+    text += &gongwen_skeleton(latest.gongwen.format.name(), serial, date);
+    (gongwen_file_name(date.year, serial), text)
+}
+
+/// The 公文 of a folder, read and checked, oldest first, with the (year,
+/// serial) of each one's number.
+pub fn gongwen_in(
+    dir: &Path,
+) -> Result<Vec<(crate::input::LoadedGongwen, Option<(i32, u32)>)>, Failure> {
+    use crate::model::gongwen::DocNumber;
+    let entries = fs::read_dir(dir).map_err(|e| {
+        Diagnostic::error(
+            Some(&dir.display().to_string()),
+            format!("failed to read the folder ({})", crate::diag::io_reason(&e)),
+        )
+    })?;
+    let mut found = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !is_issue_file(&name) {
+            continue;
+        }
+        // Files that do not read are skipped: `new` starts from a good one.
+        if let Ok(input::Document::Gongwen(loaded)) =
+            input::load_document(&Input::Path(entry.path()))
+        {
+            let serial = match loaded.gongwen.number {
+                Some(DocNumber::Coded { year, serial, .. }) => Some((year, serial)),
+                Some(DocNumber::Order(n)) => Some((loaded.gongwen.date.year, n)),
+                _ => None,
+            };
+            found.push((loaded, serial));
+        }
+    }
+    found.sort_by(|a, b| {
+        (a.0.gongwen.date, a.1, &a.0.name).cmp(&(b.0.gongwen.date, b.1, &b.0.name))
+    });
+    Ok(found)
+}

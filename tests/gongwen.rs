@@ -1056,3 +1056,69 @@ fn a_gongwen_has_a_self_contained_html_copy() {
         "code is text"
     );
 }
+
+/// `init --gongwen` makes a folder that builds; `new` writes the next
+/// document with the next serial of the year (1 again in a new year); the
+/// files it writes check against the schemas they point at.
+#[test]
+fn init_and_new_make_a_gongwen_folder_and_the_next_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("ju");
+    let f = |name: &str| folder.join(name).display().to_string();
+    let out = run(&["init", "--gongwen", &f(""), "--date", "2026-12-01"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for name in [
+        "office.yaml",
+        "2026-001.yaml",
+        "gongwen.schema.json",
+        "office.schema.json",
+    ] {
+        assert!(folder.join(name).is_file(), "{name}");
+    }
+    let out = run(&["build", &f("2026-001.yaml"), "--format", "txt", "-o", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("某发〔2026〕1号")
+    );
+    let out = run(&["build", &f("2026-001.yaml"), "-o", &f("a.pdf")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = run(&["new", &f(""), "--date", "2026-12-09"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let second = fs::read_to_string(folder.join("2026-002.yaml")).unwrap();
+    assert!(second.starts_with("# yaml-language-server: $schema=./gongwen.schema.json\n"));
+    assert!(
+        second.contains("number: 2 ") && second.contains("date: 2026-12-09"),
+        "{second}"
+    );
+    let out = run(&["new", &f(""), "--date", "2027-01-04"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        fs::read_to_string(folder.join("2027-001.yaml"))
+            .unwrap()
+            .contains("number: 1 ")
+    );
+    // Never over a file: init into a folder that has them changes nothing.
+    let before = fs::read_to_string(folder.join("office.yaml")).unwrap();
+    let out = run(&["init", "--gongwen", &f(""), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(folder.join("office.yaml")).unwrap(),
+        before
+    );
+
+    let document = jsonschema::draft7::new(&jianbao::schema::gongwen()).unwrap();
+    let office = jsonschema::draft7::new(&jianbao::schema::office()).unwrap();
+    let value = |name: &str| -> serde_json::Value {
+        serde_saphyr::from_str(&fs::read_to_string(folder.join(name)).unwrap()).unwrap()
+    };
+    for name in ["2026-001.yaml", "2026-002.yaml"] {
+        assert!(
+            document.iter_errors(&value(name)).next().is_none(),
+            "{name}"
+        );
+    }
+    assert!(office.iter_errors(&value("office.yaml")).next().is_none());
+}

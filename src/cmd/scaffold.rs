@@ -8,14 +8,18 @@ use std::path::Path;
 use jianbao::diag::{Diagnostic, io_reason};
 use jianbao::input::{self, Input};
 use jianbao::model::{Date, Kind};
+use jianbao::read::gongwen::OFFICE_FILE;
 use jianbao::scaffold;
 
 use super::{Failed, Result, print_quietly};
 
-/// Runs `jianbao init DIR`.
-pub fn init(dir: &Path, date: Option<&str>) -> Result {
+/// Runs `jianbao init DIR` (a 公文 folder with `gongwen`).
+pub fn init(dir: &Path, date: Option<&str>, gongwen: bool) -> Result {
     let date = date_arg(date)?;
-    let files = scaffold::init(date);
+    let files = match gongwen {
+        true => scaffold::init_gongwen(date),
+        false => scaffold::init(date),
+    };
     for (name, _) in &files {
         if dir.join(name).exists() {
             return Err(Failed::trouble(
@@ -48,6 +52,10 @@ pub fn new(dir: &Path, from: Option<&Path>, date: Option<&str>, kind: Kind) -> R
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(dir)
         .to_path_buf();
+    // A folder with an office file holds 公文.
+    if folder.join(OFFICE_FILE).is_file() {
+        return new_gongwen(&folder, from, date);
+    }
     let issues = scaffold::issues_in(&folder).map_err(|f| Failed::trouble_all(f.0))?;
     let previous = issues
         .iter()
@@ -71,6 +79,41 @@ pub fn new(dir: &Path, from: Option<&Path>, date: Option<&str>, kind: Kind) -> R
         },
     };
     let (name, text) = scaffold::next_issue(&base, previous, kind, date);
+    let path = folder.join(name);
+    create_new(&path, &text)?;
+    print_quietly(format!("{}\n", path.display()).as_bytes())
+}
+
+/// The next 公文 in `folder` (after `from`, or after its latest).
+fn new_gongwen(folder: &Path, from: Option<&Path>, date: Date) -> Result {
+    let documents = scaffold::gongwen_in(folder).map_err(|f| Failed::trouble_all(f.0))?;
+    let serials: Vec<(i32, u32)> = documents.iter().filter_map(|(_, s)| *s).collect();
+    let base = match from {
+        Some(path) => match input::load_document(&Input::Path(path.to_path_buf()))? {
+            input::Document::Gongwen(loaded) => loaded,
+            input::Document::Bulletin(_) => {
+                return Err(Failed::trouble(
+                    Diagnostic::error(
+                        Some(&path.display().to_string()),
+                        "this is a bulletin issue, not a 公文",
+                    )
+                    .hint("give --from a 公文 of this folder"),
+                ));
+            }
+        },
+        None => {
+            match documents.last() {
+                Some((loaded, _)) => loaded.clone(),
+                None => {
+                    return Err(Failed::trouble(
+                    Diagnostic::error(Some(&folder.display().to_string()), "no 公文 to start from in this folder")
+                        .hint("give --from FILE, or make a 公文 folder with `jianbao init --gongwen DIR`"),
+                ));
+                }
+            }
+        }
+    };
+    let (name, text) = scaffold::next_gongwen(&base, &serials, date);
     let path = folder.join(name);
     create_new(&path, &text)?;
     print_quietly(format!("{}\n", path.display()).as_bytes())

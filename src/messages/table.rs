@@ -674,4 +674,20 @@ const INPUT: &[(&str, &str)] = &[
         "{} mm is not a usable size; give a number above 0 and at most {}",
         "{} 毫米不是可用的尺寸；请给出大于 0、不超过 {} 的数",
     ),
+    (
+        "this is a bulletin issue, not a 公文",
+        "这是一期简报，不是公文",
+    ),
+    (
+        "give --from a 公文 of this folder",
+        "请用 --from 指定本文件夹中的一份公文",
+    ),
+    (
+        "no 公文 to start from in this folder",
+        "本文件夹中没有可作起点的公文",
+    ),
+    (
+        "give --from FILE, or make a 公文 folder with `jianbao init --gongwen DIR`",
+        "请用 --from 指定文件，或用 `jianbao init --gongwen 目录` 新建公文文件夹",
+    ),
 ];
