@@ -342,11 +342,11 @@ pub fn next_gongwen(
     (gongwen_file_name(date.year, serial), text)
 }
 
-/// The 公文 of a folder, read and checked, oldest first, with the (year,
-/// serial) of each one's number.
-pub fn gongwen_in(
-    dir: &Path,
-) -> Result<Vec<(crate::input::LoadedGongwen, Option<(i32, u32)>)>, Failure> {
+/// A 公文 of a folder with the (year, serial) of its number, if it has one.
+pub type Numbered = (crate::input::LoadedGongwen, Option<(i32, u32)>);
+
+/// The 公文 of a folder, read and checked, oldest first.
+pub fn gongwen_in(dir: &Path) -> Result<Vec<Numbered>, Failure> {
     use crate::model::gongwen::DocNumber;
     let entries = fs::read_dir(dir).map_err(|e| {
         Diagnostic::error(
