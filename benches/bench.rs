@@ -15,7 +15,9 @@
 //! - the preview: a save of a one-paragraph edit to the updated page ready
 //!   to send (the regular sample; the target is at most 150 ms);
 //! - an issue of ten tables (about 20 pages), cold and warm, and one table
-//!   of 10 000 rows, cold, with its peak RSS.
+//!   of 10 000 rows, cold, with its peak RSS;
+//! - a 公文 (the 通知 sample) cold against the typst CLI on its export, and
+//!   100 of them, `--jobs 2`, against two typst CLIs in parallel.
 //!
 //! Prints a table; the figures in README.md come from it.
 
@@ -415,6 +417,91 @@ fn main() {
         took.as_secs_f64(),
         peak / 1024
     );
+
+    // 公文: the 通知 sample cold against the typst CLI on its export, and a
+    // batch of 100 against two typst CLIs in parallel.
+    let notice = root.join("samples/gongwen/2026-5.yaml");
+    export_typ(&notice, &work.path().join("notice-typ"));
+    let export = work.path().join("notice-typ/2026-5.typ");
+    let out = work.path().join("notice.pdf");
+    let (mut ours, mut theirs, mut ratios) = (vec![], vec![], vec![]);
+    for _ in 0..11 {
+        let took = run(
+            &binary,
+            &[
+                "build",
+                notice.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        )
+        .0;
+        ours.push(took);
+        if let Some(typst) = &typst {
+            let plain = run(typst, &typst_compile(&export, &typst_pdf)).0;
+            theirs.push(plain);
+            ratios.push(took.as_secs_f64() / plain.as_secs_f64());
+        }
+    }
+    println!(
+        "公文 (the 通知 sample, 6 pages) cold, process start to PDF: median {:.0} ms",
+        ms(median(ours))
+    );
+    if typst.is_some() {
+        println!(
+            "  typst compile of its --format typ export: median {:.0} ms; jianbao / typst, median of 11 pairs: {:.2}x (goal: at most 0.5x)",
+            ms(median(theirs)),
+            median_f64(ratios)
+        );
+    }
+    let hundred = work.path().join("g100");
+    fs::create_dir_all(&hundred).unwrap();
+    for file in ["office.yaml", "seal.svg"] {
+        fs::copy(notice.with_file_name(file), hundred.join(file)).unwrap();
+    }
+    let text = fs::read_to_string(&notice).unwrap();
+    for i in 1..=100 {
+        let document = text.replacen("number: 5\n", &format!("number: {i}\n"), 1);
+        fs::write(hundred.join(format!("{i:04}.yaml")), document).unwrap();
+    }
+    let exports = work.path().join("g100-typ");
+    export_typ(&hundred, &exports);
+    let (mut ours, mut theirs, mut ratios) = (vec![], vec![], vec![]);
+    for _ in 0..3 {
+        let took = batch(&hundred, "2").0;
+        ours.push(took);
+        if let Some(typst) = &typst {
+            let start = Instant::now();
+            std::thread::scope(|scope| {
+                for half in 0..2 {
+                    let (exports, typst, typst_compile) = (&exports, typst, &typst_compile);
+                    scope.spawn(move || {
+                        for i in (1..=100).filter(|i| i % 2 == half) {
+                            let export = exports.join(format!("{i:04}.typ"));
+                            run(
+                                typst,
+                                &typst_compile(&export, &export.with_extension("pdf")),
+                            );
+                        }
+                    });
+                }
+            });
+            let plain = start.elapsed();
+            theirs.push(plain);
+            ratios.push(took.as_secs_f64() / plain.as_secs_f64());
+        }
+    }
+    println!(
+        "100 公文, --jobs 2: median {:.2} s",
+        median(ours).as_secs_f64()
+    );
+    if typst.is_some() {
+        println!(
+            "  two typst CLIs in parallel over the 100 exports: median {:.2} s; jianbao / typst, median of 3 pairs: {:.2}x (goal: at most 0.25x)",
+            median(theirs).as_secs_f64(),
+            median_f64(ratios)
+        );
+    }
 }
 
 /// An issue of `tables` tables of `rows` rows each, two paragraphs and a
