@@ -35,14 +35,100 @@ pub use crate::read::{Kind, kind};
 /// Imports a past issue of any kind jianbao reads: text, a Word document or
 /// a PDF. `stem` names the photos taken out of it (`<stem>-photo-N.jpg`).
 pub fn file(bytes: &[u8], name: &str, stem: &str, options: &Options) -> Result<Imported, Failure> {
-    // The readers of foreign files run on a thread of their own with a
-    // deep stack: a hostile file's nesting cannot take the process down
-    // with it, and a reader's panic is this file's failure alone.
+    on_reader_thread(name, || file_here(bytes, name, stem, options))
+}
+
+/// A 公文 imported as a YAML source.
+#[derive(Debug, Clone)]
+pub struct ImportedGongwen {
+    /// The YAML text.
+    pub yaml: String,
+    /// Warnings on the way (none under `strict`: they fail the import).
+    pub warnings: Vec<Diagnostic>,
+    /// The model the YAML holds.
+    pub gongwen: crate::model::gongwen::Gongwen,
+}
+
+/// An import of either family.
+#[derive(Debug, Clone)]
+pub enum Any {
+    /// A bulletin issue.
+    Bulletin(Imported),
+    /// A 公文.
+    Gongwen(ImportedGongwen),
+}
+
+/// Imports a past issue or a 公文 (a finished one or a plain draft) from
+/// text or a Word document, whichever the file holds (read from its lines:
+/// [`read::official::looks_like`]); a PDF, an issue.
+pub fn any_file(bytes: &[u8], name: &str, stem: &str, options: &Options) -> Result<Any, Failure> {
+    on_reader_thread(name, || {
+        let lines = match kind(bytes) {
+            Kind::Text => {
+                let (text, _) = read::text::decode(bytes, name)?;
+                Some(
+                    text.lines()
+                        .enumerate()
+                        .map(|(i, l)| read::official::Line {
+                            text: l.to_string(),
+                            at: format!("line {}", i + 1),
+                            cells: read::text::line_cells(l, l.trim()),
+                            ..Default::default()
+                        })
+                        .collect(),
+                )
+            }
+            Kind::Docx => read::docx::lines(bytes, name).ok(),
+            _ => None,
+        };
+        match lines {
+            Some(lines) if read::official::looks_like(&lines) => {
+                gongwen(&lines, name, options).map(Any::Gongwen)
+            }
+            _ => file_here(bytes, name, stem, options).map(Any::Bulletin),
+        }
+    })
+}
+
+/// The 公文 in `lines`, written as YAML and read back.
+fn gongwen(
+    lines: &[read::official::Line],
+    name: &str,
+    options: &Options,
+) -> Result<ImportedGongwen, Failure> {
+    let found = read::official::read(lines, name)?;
+    if options.strict {
+        crate::diag::strict(found.warnings.clone())?;
+    }
+    let yaml = write::yaml::gongwen(&found.gongwen, &found.comments);
+    let check = read::yaml::Source { name, text: &yaml };
+    if let Err(failure) = read::gongwen::read_gongwen(check, None) {
+        let mut diagnostics = vec![Diagnostic::error(
+            Some(name),
+            "the imported 公文 does not read back as a valid document",
+        )];
+        diagnostics.extend(failure.0);
+        return Err(Failure(diagnostics));
+    }
+    Ok(ImportedGongwen {
+        yaml,
+        warnings: found.warnings,
+        gongwen: found.gongwen,
+    })
+}
+
+/// Runs a reader of foreign files on a thread of its own with a deep stack:
+/// a hostile file's nesting cannot take the process down with it, and a
+/// reader's panic is this file's failure alone.
+fn on_reader_thread<T: Send>(
+    name: &str,
+    read: impl FnOnce() -> Result<T, Failure> + Send,
+) -> Result<T, Failure> {
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("reader".into())
             .stack_size(READER_STACK)
-            .spawn_scoped(scope, || file_here(bytes, name, stem, options))
+            .spawn_scoped(scope, read)
             .map_err(|e| format!("{e}"))
             .and_then(|reader| reader.join().map_err(|_| "a reader failed".to_string()))
             .unwrap_or_else(|why| {

@@ -57,7 +57,18 @@ pub fn run(args: &ImportArgs, reporter: &Reporter) -> Result {
         .and_then(|p| p.file_stem())
         .map_or("issue".to_string(), |s| s.to_string_lossy().into_owned());
     let imported =
-        jianbao::import::file(&bytes, &name, &stem, &options).map_err(Failed::invalid)?;
+        match jianbao::import::any_file(&bytes, &name, &stem, &options).map_err(Failed::invalid)? {
+            jianbao::import::Any::Bulletin(imported) => imported,
+            // A 公文 has no photos to write beside it.
+            jianbao::import::Any::Gongwen(imported) => {
+                reporter.report(&imported.warnings);
+                return emit(
+                    output.as_deref(),
+                    &Output::File(imported.yaml.into_bytes()),
+                    "YAML",
+                );
+            }
+        };
     reporter.report(&imported.warnings);
     // Photos go beside the YAML; with the YAML on standard output they
     // cannot, and the YAML names files that are not there.

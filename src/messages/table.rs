@@ -690,4 +690,33 @@ const INPUT: &[(&str, &str)] = &[
         "give --from FILE, or make a 公文 folder with `jianbao init --gongwen DIR`",
         "请用 --from 指定文件，或用 `jianbao init --gongwen 目录` 新建公文文件夹",
     ),
+    (
+        "the imported 公文 does not read back as a valid document",
+        "导入的公文读回时不是有效的公文",
+    ),
+    (
+        "no 成文日期 found (a line such as 2026年12月5日)",
+        "没有找到成文日期（如“2026年12月5日”这样的一行）",
+    ),
+    (
+        "a 公文 ends with its date; add it on a line of its own and import again",
+        "公文以成文日期结尾；请单独一行写上日期后重新导入",
+    ),
+    ("no title found", "没有找到标题"),
+    (
+        "a 公文's title stands centred above its 主送 line",
+        "公文标题居中排在主送机关之上",
+    ),
+    (
+        "{}: a line after the date that is no 附注, kept in the YAML as a comment: {}",
+        "{}：成文日期之后的这一行不是附注，已作为注释保留在 YAML 中：{}",
+    ),
+    (
+        "no organ found (no 标志, no 署名): `organ` is left to fill in",
+        "没有找到发文机关（没有标志，也没有署名）：请填写 `organ`",
+    ),
+    (
+        "set `organ:` in the YAML (or in office.yaml) before building",
+        "生成前请在 YAML（或 office.yaml）中设置 `organ:`",
+    ),
 ];

@@ -12,6 +12,7 @@
 pub mod assemble;
 pub mod docx;
 pub mod gongwen;
+pub mod official;
 pub mod package;
 #[cfg(feature = "pdf")]
 pub mod pdf;

@@ -7,6 +7,7 @@
 
 use std::fmt::Write as _;
 
+use crate::model::gongwen::Gongwen;
 use crate::model::{Article, Block, Cell, Comment, Footer, Issue, Kind, Lines, Spot, Style, Table};
 
 /// Texts longer than this many characters are written as block scalars.
@@ -217,8 +218,20 @@ fn write_article(
         field(out, key, "source", source.as_str());
     }
     let _ = writeln!(out, "{}body:", " ".repeat(key));
+    write_blocks(out, &article.body, key, comment);
+}
+
+/// The body's blocks as a block sequence under `body:` (its key at `key`);
+/// `comment(out, block, indent)` writes what goes before block `block`
+/// (and, with the body's length, after the last).
+fn write_blocks(
+    out: &mut String,
+    body: &[Block],
+    key: usize,
+    comment: &mut dyn FnMut(&mut String, usize, usize),
+) {
     let item = " ".repeat(key + 2);
-    for (b, block) in article.body.iter().enumerate() {
+    for (b, block) in body.iter().enumerate() {
         comment(out, b, key + 2);
         match block {
             Block::Paragraph { lead: None, text } => {
@@ -256,7 +269,7 @@ fn write_article(
             }
         }
     }
-    comment(out, article.body.len(), key + 2);
+    comment(out, body.len(), key + 2);
 }
 
 /// The keys of `table` at `indent`: caption, header and rows (a row a
@@ -426,6 +439,113 @@ pub fn series(
         }
     }
     footer(&mut out, shared_footer);
+    out
+}
+
+/// The YAML source of a 公文 (keys in the order of docs/gongwen.md, the
+/// office's keys too: an imported document stands alone), with `comments`
+/// at their spots: `Top`, `Body { article: 0, .. }` in the body, `Body {
+/// article: n, .. }` in attachment n, `Footer` before the record's keys.
+pub fn gongwen(g: &Gongwen, comments: &[Comment]) -> String {
+    let mut out = String::new();
+    let put = |out: &mut String, spot: Spot, indent: usize| {
+        for comment in comments.iter().filter(|c| c.spot == spot) {
+            for line in comment.text.lines() {
+                let _ = writeln!(out, "{}# {}", " ".repeat(indent), line.trim_end());
+            }
+        }
+    };
+    put(&mut out, Spot::Top, 0);
+    let _ = writeln!(out, "gongwen: {}", g.format.name());
+    let host = &g.organs[0];
+    field(&mut out, 0, "organ", &host.name);
+    if let Some(mark) = &g.mark {
+        field(&mut out, 0, "mark", mark);
+    }
+    if g.organs.len() > 1 {
+        let _ = writeln!(out, "joint:");
+        for organ in &g.organs[1..] {
+            let _ = writeln!(out, "  - organ: {}", scalar(&organ.name, 4));
+            if organ.mark != organ.name {
+                field(&mut out, 4, "mark", &organ.mark);
+            }
+        }
+    }
+    if let Some(copy) = &g.copy_number {
+        let _ = writeln!(out, "copy_number: {}", copy.0.trim_start_matches('0'));
+    }
+    if let Some(secrecy) = &g.secrecy {
+        field(&mut out, 0, "secrecy", &secrecy.to_string());
+    }
+    if let Some(urgency) = &g.urgency {
+        field(&mut out, 0, "urgency", urgency.0);
+    }
+    if let Some(number) = &g.number {
+        field(&mut out, 0, "number", &number.to_string());
+    }
+    if !g.signers.is_empty() {
+        let names: Vec<String> = g.signers.iter().map(|s| scalar(s, 2)).collect();
+        let _ = writeln!(out, "signers: [{}]", names.join(", "));
+    }
+    if !g.title.is_empty() {
+        field(&mut out, 0, "title", &g.title);
+    }
+    if let Some(to) = &g.to {
+        field(&mut out, 0, "to", to);
+    }
+    let body_comment = |article: usize| {
+        move |out: &mut String, block: usize, indent: usize| {
+            put(out, Spot::Body { article, block }, indent)
+        }
+    };
+    let _ = writeln!(out, "body:");
+    write_blocks(&mut out, &g.body, 0, &mut body_comment(0));
+    if !g.attachments.is_empty() {
+        let _ = writeln!(out, "attachments:");
+        for (n, a) in g.attachments.iter().enumerate() {
+            let _ = writeln!(out, "  - title: {}", scalar(&a.title, 4));
+            if !a.body.is_empty() {
+                let _ = writeln!(out, "    body:");
+                write_blocks(&mut out, &a.body, 4, &mut body_comment(n + 1));
+            }
+        }
+    }
+    if let Some(by) = &g.signed_by {
+        field(&mut out, 0, "signed_by", by);
+    }
+    if g.signing == crate::model::gongwen::Signing::Unsealed
+        && g.organs.iter().any(|o| o.seal.is_some())
+    {
+        let _ = writeln!(out, "sealed: false");
+    }
+    let _ = writeln!(out, "date: {}", g.date);
+    if let Some(note) = &g.note {
+        field(&mut out, 0, "note", note);
+    }
+    if !g.attendance.is_empty() {
+        let _ = writeln!(out, "attendance:");
+        for a in &g.attendance {
+            let key = match a.label {
+                "出席" => "present",
+                "请假" => "absent",
+                _ => "attending",
+            };
+            field(&mut out, 2, key, &a.names);
+        }
+    }
+    put(&mut out, Spot::Footer, 0);
+    if let Some(copy) = &g.copy_to {
+        field(&mut out, 0, "copy_to", copy);
+    }
+    if g.to_in_record {
+        let _ = writeln!(out, "to_in_record: true");
+    }
+    if let Some(issuer) = &g.issuer {
+        field(&mut out, 0, "issuer", issuer);
+    }
+    if g.issued != g.date {
+        let _ = writeln!(out, "issued: {}", g.issued);
+    }
     out
 }
 

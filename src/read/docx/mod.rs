@@ -48,13 +48,17 @@ pub fn import(bytes: &[u8], name: &str, stem: &str) -> Result<(Imported, Vec<Pho
     Ok((imported, photos))
 }
 
-/// What [`pieces`] finds: the parts, the photos, the warnings on the way.
-pub type Found = (Vec<Piece>, Vec<Photo>, Vec<Diagnostic>);
+/// A document opened: its package, styles, relationships, notes and main story.
+struct Opened<'a> {
+    package: Package<'a>,
+    styles: Styles,
+    rels: String,
+    notes: Notes,
+    story: body::Story,
+}
 
-/// The parts of the document `bytes` for the assembler, in reading order,
-/// its photos and the warnings on the way; a document of
-/// [`Layout::Article`] (a submitted article) has no masthead.
-pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Found, Failure> {
+/// Opens the document `bytes` and walks its main story.
+fn open<'a>(bytes: &'a [u8], name: &str) -> Result<Opened<'a>, Failure> {
     let fail = |why: String| {
         Failure(vec![
             Diagnostic::error(
@@ -100,6 +104,53 @@ pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Fo
         .find(|n| n.has_tag_name((W, "body")))
         .ok_or_else(|| fail("its document has no body".into()))?;
     let story = body::walk(body, &styles).map_err(fail)?;
+    Ok(Opened {
+        package,
+        styles,
+        rels,
+        notes,
+        story,
+    })
+}
+
+/// The paragraphs of the main story as lines, with their look (centred,
+/// red), for the 公文 reader ([`crate::read::official`]): table cells in
+/// reading order, each a line.
+pub fn lines(bytes: &[u8], name: &str) -> Result<Vec<crate::read::official::Line>, Failure> {
+    let opened = open(bytes, name)?;
+    Ok(opened
+        .story
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| crate::read::official::Line {
+            text: p.text(),
+            centred: p.centred || opened.styles.centred(&p.style),
+            red: p.red(),
+            at: format!("paragraph {}", i + 1),
+            cells: None,
+            cell: match p.place {
+                body::Place::Cell { table, row, cell } => Some((table, row, cell)),
+                _ => None,
+            },
+        })
+        .collect())
+}
+
+/// What [`pieces`] finds: the parts, the photos, the warnings on the way.
+pub type Found = (Vec<Piece>, Vec<Photo>, Vec<Diagnostic>);
+
+/// The parts of the document `bytes` for the assembler, in reading order,
+/// its photos and the warnings on the way; a document of
+/// [`Layout::Article`] (a submitted article) has no masthead.
+pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Found, Failure> {
+    let Opened {
+        package,
+        rels,
+        notes,
+        story,
+        ..
+    } = open(bytes, name)?;
     let readings = look::read(&story.paragraphs, layout);
 
     let mut warnings = Vec::new();
