@@ -59,8 +59,8 @@ pub enum Any {
 }
 
 /// Imports a past issue or a 公文 (a finished one or a plain draft) from
-/// text or a Word document, whichever the file holds (read from its lines:
-/// [`read::official::looks_like`]); a PDF, an issue.
+/// text, a Word document or a PDF, whichever the file holds (read from its
+/// lines: [`read::official::looks_like`]).
 pub fn any_file(bytes: &[u8], name: &str, stem: &str, options: &Options) -> Result<Any, Failure> {
     on_reader_thread(name, || {
         let lines = match kind(bytes) {
@@ -79,6 +79,14 @@ pub fn any_file(bytes: &[u8], name: &str, stem: &str, options: &Options) -> Resu
                 )
             }
             Kind::Docx => read::docx::lines(bytes, name).ok(),
+            // A PDF is read once, for either family.
+            #[cfg(feature = "pdf")]
+            Kind::Pdf => match read::pdf::import_any(bytes, name, stem)? {
+                read::pdf::Read::Gongwen(lines) => Some(lines),
+                read::pdf::Read::Bulletin(imported, photos) => {
+                    return finish(*imported, name, options, Vec::new(), photos).map(Any::Bulletin);
+                }
+            },
             _ => None,
         };
         match lines {

@@ -1229,3 +1229,66 @@ fn a_gongwen_round_trips_through_its_text() {
         g.signatures().collect::<Vec<_>>()
     );
 }
+
+/// A 公文's PDF imports back to the same document: the head, title, 主送,
+/// every body block (the table read from its rules), the attachments, the
+/// signature, 附注 and record (all but an attachment's empty table).
+#[test]
+fn a_gongwen_round_trips_through_its_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("a.pdf");
+    let src = sample("gongwen/2026-5.yaml");
+    let out = run(&[
+        "build",
+        &src.display().to_string(),
+        "-o",
+        &pdf.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let yaml = dir.path().join("a.yaml");
+    let out = run(&[
+        "import",
+        &pdf.display().to_string(),
+        "-o",
+        &yaml.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let back = read_expected(&yaml);
+    let Document::Gongwen(loaded) = input::load_document(&Input::Path(src)).unwrap() else {
+        panic!()
+    };
+    let g = loaded.gongwen;
+    assert_eq!(
+        (
+            &back.copy_number,
+            &back.secrecy,
+            &back.urgency,
+            &back.number
+        ),
+        (&g.copy_number, &g.secrecy, &g.urgency, &g.number)
+    );
+    assert_eq!((&back.title, &back.to), (&g.title, &g.to));
+    let strip = |b: &[jianbao::model::Block]| -> Vec<String> {
+        b.iter()
+            .map(|b| {
+                format!("{b:?}")
+                    .split("widths")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(strip(&back.body), strip(&g.body));
+    assert_eq!(back.attachments[0], g.attachments[0]);
+    assert_eq!(back.attachments[1].title, g.attachments[1].title);
+    assert_eq!((back.date, &back.note), (g.date, &g.note));
+    assert_eq!(
+        (&back.copy_to, &back.issuer, back.issued),
+        (&g.copy_to, &g.issuer, g.issued)
+    );
+    assert_eq!(
+        back.signatures().collect::<Vec<_>>(),
+        g.signatures().collect::<Vec<_>>()
+    );
+}

@@ -55,6 +55,34 @@ pub type Found = (Vec<Piece>, Vec<Photo>, Vec<Diagnostic>);
 /// The parts of the PDF `bytes` for the assembler, in reading order; a PDF
 /// of [`Layout::Article`] (a submitted article) has no masthead or footer.
 pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Found, Failure> {
+    let Scanned {
+        lines,
+        pictures,
+        tables,
+        last_page,
+        one_face,
+        warnings,
+    } = scan(bytes, name)?;
+    let (pieces, photos) = structure::pieces(
+        &lines, &pictures, &tables, last_page, stem, layout, one_face,
+    );
+    Ok((pieces, photos, warnings))
+}
+
+/// What the first stages find in a PDF: its lines (under the type area's
+/// foot left out), pictures, ruled tables, page count, whether it is set in
+/// one face, and the warnings on the way.
+struct Scanned {
+    lines: Vec<Line>,
+    pictures: Vec<glyphs::Picture>,
+    tables: Vec<tables::Found>,
+    last_page: usize,
+    one_face: bool,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Reads the PDF `bytes` into its lines, pictures and tables.
+fn scan(bytes: &[u8], name: &str) -> Result<Scanned, Failure> {
     let fail = |why: &str, hint: &str| {
         Failure(vec![
             Diagnostic::error(Some(name), why.to_string()).hint(hint.to_string()),
@@ -165,16 +193,126 @@ pub fn pieces(bytes: &[u8], name: &str, stem: &str, layout: Layout) -> Result<Fo
         .filter(|l| l.y < page::TOP_MM + page::TYPE_HEIGHT_MM + 2.0)
         .collect();
 
-    let (pieces, photos) = structure::pieces(
-        &lines,
-        &collector.pictures,
-        &tables,
+    Ok(Scanned {
+        lines,
+        pictures: collector.pictures,
+        tables,
         last_page,
-        stem,
-        layout,
         one_face,
+        warnings,
+    })
+}
+
+/// `text` without the spaces between a Chinese character and a digit or
+/// Latin letter.
+fn tight(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let wide = |c: char| c as u32 >= 0x2E80;
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between = |a: Option<&char>, b: Option<&char>| match (a, b) {
+            (Some(&a), Some(&b)) => {
+                (wide(a) && b.is_ascii_alphanumeric()) || (a.is_ascii_alphanumeric() && wide(b))
+            }
+            _ => false,
+        };
+        if c == ' '
+            && between(
+                i.checked_sub(1).and_then(|p| chars.get(p)),
+                chars.get(i + 1),
+            )
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The lines of a PDF for the 公文 reader ([`crate::read::official`]):
+/// the wrapped lines of a paragraph joined (a line that starts at the left
+/// edge under a full line goes on it), each with its look; a ruled table's
+/// rows as lines of cells where it stands.
+fn gongwen_lines(scanned: &Scanned) -> Vec<crate::read::official::Line> {
+    use crate::read::official::Line as Official;
+    let mut out: Vec<Official> = Vec::new();
+    let mut tables = scanned.tables.iter().peekable();
+    let mut previous: Option<&Line> = None;
+    for line in &scanned.lines {
+        while let Some(t) = tables.next_if(|t| (t.page, t.top) < (line.page, line.y)) {
+            for row in t.table.grid() {
+                out.push(Official {
+                    text: row.join(" "),
+                    at: format!("page {}", t.page),
+                    cells: Some(row),
+                    ..Default::default()
+                });
+            }
+            previous = None;
+        }
+        // A 公文 writes digits against the characters (2026年12月5日): the
+        // gaps of the grid's cells are no spaces (a centred line, off the
+        // grid, keeps its own).
+        let text = match line.centred() {
+            true => line.text(),
+            false => tight(&line.text()),
+        };
+        let continues = previous.is_some_and(|p| p.full() && !p.centred())
+            && line.indent() < 1.0
+            && !line.centred();
+        match out.last_mut() {
+            Some(last) if continues && last.cells.is_none() => last.text.push_str(text.trim()),
+            _ => out.push(Official {
+                text,
+                centred: line.centred(),
+                red: line.red,
+                at: format!("page {}", line.page),
+                ..Default::default()
+            }),
+        }
+        previous = Some(line);
+    }
+    for t in tables {
+        for row in t.table.grid() {
+            out.push(Official {
+                text: row.join(" "),
+                at: format!("page {}", t.page),
+                cells: Some(row),
+                ..Default::default()
+            });
+        }
+    }
+    out
+}
+
+/// What a PDF holds: a 公文's lines, or an issue read with its photos.
+pub enum Read {
+    /// A 公文 ([`crate::read::official::looks_like`]), as lines.
+    Gongwen(Vec<crate::read::official::Line>),
+    /// A bulletin issue.
+    Bulletin(Box<Imported>, Vec<Photo>),
+}
+
+/// Reads the PDF `bytes` once and tells which family it holds: a 公文's
+/// lines, or the issue (photos named `<stem>-photo-N.png`).
+pub fn import_any(bytes: &[u8], name: &str, stem: &str) -> Result<Read, Failure> {
+    let scanned = scan(bytes, name)?;
+    let lines = gongwen_lines(&scanned);
+    if crate::read::official::looks_like(&lines) {
+        return Ok(Read::Gongwen(lines));
+    }
+    let (pieces, photos) = structure::pieces(
+        &scanned.lines,
+        &scanned.pictures,
+        &scanned.tables,
+        scanned.last_page,
+        stem,
+        Layout::Bulletin,
+        scanned.one_face,
     );
-    Ok((pieces, photos, warnings))
+    let mut imported = build(pieces, name)?;
+    imported.warnings.splice(0..0, scanned.warnings);
+    Ok(Read::Bulletin(Box::new(imported), photos))
 }
 
 /// How deep arrays and dictionaries nest in the file's objects, found by a
