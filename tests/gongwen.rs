@@ -1292,3 +1292,25 @@ fn a_gongwen_round_trips_through_its_pdf() {
         g.signatures().collect::<Vec<_>>()
     );
 }
+
+/// The Word-made 通知, printed to PDF by LibreOffice (in one CJK face, as
+/// the test machine has), imports to the same document as from Word.
+#[test]
+fn a_word_made_notice_imports_from_its_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("notice.docx");
+    let fixtures = crate::support::root().join("tests/fixtures/word");
+    fs::copy(fixtures.join("gongwen-notice.docx"), &docx).unwrap();
+    let pdf = crate::support::soffice_in_one_face(&docx);
+    let yaml = dir.path().join("notice.yaml");
+    let out = run(&[
+        "import",
+        &pdf.display().to_string(),
+        "-o",
+        &yaml.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let got = read_expected(&yaml);
+    let want = read_expected(&fixtures.join("gongwen-notice.expected.yaml"));
+    assert_eq!(got, want, "{}", fs::read_to_string(&yaml).unwrap());
+}

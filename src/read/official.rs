@@ -137,10 +137,12 @@ fn date_in(text: &str) -> Option<Date> {
     let start = text[..end]
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_ascii_digit() || "年月日〇一二三四五六七八九十零".contains(*c))
+        .take_while(|(_, c)| {
+            c.is_ascii_digit() || *c == ' ' || "年月日〇一二三四五六七八九十零".contains(*c)
+        })
         .last()
         .map(|(i, _)| i)?;
-    parse_date(&text[start..end])
+    parse_date(text[start..end].trim())
 }
 
 /// After a label and its colon (full- or half-width), or none.
@@ -411,11 +413,16 @@ pub fn read(lines: &[Line], name: &str) -> Result<Read, Failure> {
             (&rest[..n], n)
         }
     };
-    let title = title_lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    // Its lines joined with a space, the phrase break a title's source
+    // marks; a word cut short by a narrow line (1–2 characters) joins tight.
+    let mut title = String::new();
+    for (k, line) in title_lines.iter().enumerate() {
+        let short = |t: &str| t.chars().count() <= 2;
+        if k > 0 && !short(&line.text) && !short(&title_lines[k - 1].text) {
+            title.push(' ');
+        }
+        title.push_str(&line.text);
+    }
     let to = to_at.map(|_| {
         j += 1;
         rest[j - 1].text.trim_end_matches(['：', ':']).to_string()
