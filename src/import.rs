@@ -237,8 +237,34 @@ fn finish(
 pub struct ArchiveItem {
     /// The file, relative to the archive folder.
     pub path: std::path::PathBuf,
-    /// The imported issue, or why not.
-    pub result: Result<Imported, Failure>,
+    /// The imported issue or 公文, or why not.
+    pub result: Result<Any, Failure>,
+}
+
+impl Any {
+    /// The YAML text.
+    pub fn yaml(&self) -> &str {
+        match self {
+            Any::Bulletin(i) => &i.yaml,
+            Any::Gongwen(g) => &g.yaml,
+        }
+    }
+
+    /// The files to write beside the YAML (an issue's photos).
+    pub fn files(&self) -> &[(String, Vec<u8>)] {
+        match self {
+            Any::Bulletin(i) => &i.files,
+            Any::Gongwen(_) => &[],
+        }
+    }
+
+    /// The warnings on the way.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        match self {
+            Any::Bulletin(i) => &i.warnings,
+            Any::Gongwen(g) => &g.warnings,
+        }
+    }
 }
 
 /// A folder entry `import DIR` leaves out, and why.
@@ -306,8 +332,8 @@ pub fn archive_files(
     Ok((out, left))
 }
 
-/// Imports every file of an archive folder, `jobs` at a time; one failing
-/// file never stops the others.
+/// Imports every file of an archive folder (issues and 公文 alike), `jobs`
+/// at a time; one failing file never stops the others.
 pub fn archive(
     dir: &std::path::Path,
     files: &[std::path::PathBuf],
@@ -336,7 +362,7 @@ pub fn archive(
                                 format!("failed to read the text ({})", crate::diag::io_reason(&e)),
                             )])
                         })
-                        .and_then(|bytes| file(&bytes, &name, &stem, options));
+                        .and_then(|bytes| any_file(&bytes, &name, &stem, options));
                     let item = ArchiveItem {
                         path: path.clone(),
                         result,

@@ -1314,3 +1314,108 @@ fn a_word_made_notice_imports_from_its_pdf() {
     let want = read_expected(&fixtures.join("gongwen-notice.expected.yaml"));
     assert_eq!(got, want, "{}", fs::read_to_string(&yaml).unwrap());
 }
+
+/// An archive folder of 公文 (a PDF, a Word document, a text) beside a
+/// bulletin imports in one run: each to its family's YAML, each 公文 one
+/// that checks on its own.
+#[test]
+fn an_archive_of_gongwen_and_bulletins_imports_each_to_its_family() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    fs::create_dir_all(&archive).unwrap();
+    let build = |src: &Path, out: &Path| {
+        let r = run(&[
+            "build",
+            &src.display().to_string(),
+            "-o",
+            &out.display().to_string(),
+        ]);
+        assert!(r.status.success(), "{}", stderr(&r));
+    };
+    build(&sample("gongwen/2026-5.yaml"), &archive.join("notice.pdf"));
+    build(&sample("gongwen/2026-6.yaml"), &archive.join("request.txt"));
+    build(
+        &sample("linjiang/2024-09.yaml"),
+        &archive.join("bulletin.txt"),
+    );
+    fs::copy(
+        crate::support::root().join("tests/fixtures/word/gongwen-draft.docx"),
+        archive.join("draft.docx"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let r = run(&[
+        "import",
+        &archive.display().to_string(),
+        "--out-dir",
+        &out.display().to_string(),
+        "--lang",
+        "en",
+    ]);
+    assert!(r.status.success(), "{}", stderr(&r));
+    for (yaml, gongwen) in [
+        ("notice.yaml", true),
+        ("request.yaml", true),
+        ("draft.yaml", true),
+        ("bulletin.yaml", false),
+    ] {
+        let text = fs::read_to_string(out.join(yaml)).unwrap();
+        assert_eq!(text.starts_with("gongwen: "), gongwen, "{yaml}:\n{text}");
+    }
+    let check = run(&[
+        "check",
+        &out.join("notice.yaml").display().to_string(),
+        &out.join("request.yaml").display().to_string(),
+        &out.join("draft.yaml").display().to_string(),
+    ]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let request = fs::read_to_string(out.join("request.yaml")).unwrap();
+    assert!(request.contains("signers: [周立新, 陈慧]"), "{request}");
+}
+
+/// 7.4/7.5: when the record does not fit under text that ends on an even
+/// page, a blank page comes before the record's page and neither carries a
+/// number; one-sided printing puts the record on the last page whatever it is.
+#[test]
+fn a_blank_page_before_the_record_and_the_record_page_are_unnumbered() {
+    let office = fs::read_to_string(sample("gongwen/office.yaml")).unwrap();
+    let seal = fs::read(sample("gongwen/seal.svg")).unwrap();
+    let base = fs::read_to_string(sample("gongwen/2026-6.yaml")).unwrap();
+    let paragraph = "  - 补充说明：项目已完成前期论证，施工图设计已通过审查，具备开工条件。\n";
+    let mut found = false;
+    for n in 0..40 {
+        let source = base.replacen(
+            "  - 妥否，请批示。\n",
+            &format!("{}  - 妥否，请批示。\n", paragraph.repeat(n)),
+            1,
+        );
+        let dir = folder(&[("office.yaml", &office), ("doc.yaml", &source)]);
+        fs::write(dir.path().join("seal.svg"), &seal).unwrap();
+        let all = pages(&layout(&dir.path().join("doc.yaml")));
+        let last = all.len();
+        let blank = |p: &Page| p.runs.iter().all(|r| r.size_pt < 15.0);
+        if last.is_multiple_of(2)
+            && last >= 4
+            && blank(&all[last - 2])
+            && all[last - 2].runs.is_empty()
+        {
+            found = true;
+            for (i, p) in all.iter().enumerate() {
+                let numbered = p.text().contains('—');
+                assert_eq!(numbered, i < last - 2, "n = {n}: page {} of {last}", i + 1);
+            }
+            // One-sided printing: no blank page, the record on the last page of text.
+            let one_sided = format!("{source}style: {{record_on_even_page: false}}\n");
+            fs::write(dir.path().join("doc.yaml"), one_sided).unwrap();
+            let again = pages(&layout(&dir.path().join("doc.yaml")));
+            assert!(again.len() < last, "one-sided: {} pages", again.len());
+            assert!(again.iter().all(|p| !p.runs.is_empty()), "no blank page");
+            assert!(again.last().unwrap().text().contains("抄送："));
+            break;
+        }
+    }
+    assert!(
+        found,
+        "no length of the body gave a blank page before the record"
+    );
+}

@@ -200,20 +200,23 @@ fn archive(args: &ImportArgs, reporter: &Reporter) -> Result {
                     continue;
                 }
                 let folder = yaml.parent().unwrap_or(out_dir);
-                if let Err(failure) = write_photos(folder, &imported.files, args.force)
-                    .and_then(|()| write(&yaml, imported.yaml.as_bytes(), "YAML"))
+                if let Err(failure) = write_photos(folder, imported.files(), args.force)
+                    .and_then(|()| write(&yaml, imported.yaml().as_bytes(), "YAML"))
                 {
                     failed += 1;
                     fail(&item.path, &failure.diagnostics);
                     continue;
                 }
-                if imported.warnings.is_empty() {
+                if imported.warnings().is_empty() {
                     clean += 1;
                 } else {
                     warned += 1;
-                    reporter.report(&imported.warnings);
+                    reporter.report(imported.warnings());
                 }
-                issues.push(imported.issue);
+                // The shared series file is of the issues (a 公文 has its office file).
+                if let jianbao::import::Any::Bulletin(imported) = imported {
+                    issues.push(imported.issue);
+                }
             }
             Err(failure) => {
                 failed += 1;
