@@ -244,7 +244,7 @@ pub fn load(input: &Input) -> Result<Loaded, LoadError> {
                 Some(&name),
                 "this is a 公文, and this command works on bulletin issues only",
             )
-            .hint("`jianbao build` and `jianbao check` take a 公文; the other commands will follow")
+            .hint("`jianbao build`, `check`, `preview`, `watch` and `import` take a 公文; `add` will follow")
             .into(),
         ));
     }
@@ -274,6 +274,52 @@ impl Document {
         match self {
             Document::Bulletin(l) => &l.warnings,
             Document::Gongwen(l) => &l.warnings,
+        }
+    }
+
+    /// Where `needle` first occurs in the source (or the shared file beside it).
+    pub fn locate(&self, needle: &str) -> Option<(String, Position)> {
+        match self {
+            Document::Bulletin(l) => l.locate(needle),
+            Document::Gongwen(l) => l.locate(needle),
+        }
+    }
+
+    /// How often `needle` occurs in the source and the shared file beside it.
+    pub fn occurrences(&self, needle: &str) -> usize {
+        let (text, shared) = match self {
+            Document::Bulletin(l) => (&l.text, &l.series),
+            Document::Gongwen(l) => (&l.text, &l.office),
+        };
+        text.matches(needle).count()
+            + shared
+                .as_ref()
+                .map_or(0, |(_, t)| t.matches(needle).count())
+    }
+
+    /// The files a build of it reads: the source, the shared file beside it
+    /// (series.yaml or office.yaml, whether there or not), its photos or seals.
+    pub fn files(&self, path: &Path) -> Vec<PathBuf> {
+        match self {
+            Document::Bulletin(l) => {
+                let mut files = vec![path.with_file_name(SERIES_FILE), path.to_path_buf()];
+                files.extend(l.issue.photo_paths().into_iter().map(|p| l.folder.join(p)));
+                files
+            }
+            Document::Gongwen(l) => {
+                let mut files = vec![
+                    path.with_file_name(crate::read::gongwen::OFFICE_FILE),
+                    path.to_path_buf(),
+                ];
+                files.extend(
+                    l.gongwen
+                        .organs
+                        .iter()
+                        .filter_map(|o| o.seal.as_ref())
+                        .map(|s| l.folder.join(&s.image)),
+                );
+                files
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Waiting for an issue's files to change: which files an issue's output
+//! Waiting for a source's files to change: which files an output
 //! depends on, and a watcher for them. The folders holding them are watched,
 //! not the files: an editor that saves by writing a new file and renaming it
 //! over the old one replaces the file, and a watch on the old file would go
@@ -11,29 +11,29 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-use crate::input::Loaded;
+use crate::input::Document;
 use crate::read::yaml::SERIES_FILE;
 use crate::typeset::TemplateSource;
 
-/// The files the output of the issue at `issue` depends on: the issue file,
-/// the series file beside it (whether or not it exists yet), the photos of
-/// the issue as last `loaded`, and the template's files.
+/// The files the output of the source at `source` (an issue or a 公文)
+/// depends on: the source, the shared file beside it (series.yaml or
+/// office.yaml, whether or not it exists yet), the photos or seals of the
+/// `document` as last read, and the template's files.
 pub fn dependencies(
-    issue: &Path,
-    loaded: Option<&Loaded>,
+    source: &Path,
+    document: Option<&Document>,
     template: Option<&TemplateSource>,
 ) -> Vec<PathBuf> {
-    let issue = absolute(issue);
-    let mut files = vec![issue.with_file_name(SERIES_FILE), issue];
-    if let Some(loaded) = loaded {
-        files.extend(
-            loaded
-                .issue
-                .photo_paths()
-                .into_iter()
-                .map(|p| loaded.folder.join(p)),
-        );
-    }
+    let source = absolute(source);
+    // Without a good read: the source and both shared files it may have.
+    let mut files = match document {
+        Some(document) => document.files(&source),
+        None => vec![
+            source.with_file_name(SERIES_FILE),
+            source.with_file_name(crate::read::gongwen::OFFICE_FILE),
+            source,
+        ],
+    };
     files.extend(template.map(TemplateSource::paths).unwrap_or_default());
     files.into_iter().map(|f| absolute(&f)).collect()
 }

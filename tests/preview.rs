@@ -693,3 +693,56 @@ fn a_file_that_is_not_utf8_is_never_saved_over() {
     );
     assert_eq!(fs::read(&file).unwrap(), gbk);
 }
+
+/// A 公文 previews as an issue does: its pages laid out by its own template
+/// (the 通知 sample's six), an export of its PDF, and a save of the office
+/// file (a file it depends on) laying it out again.
+#[test]
+fn a_gongwen_previews_like_an_issue() {
+    let dir = copy_sample("gongwen");
+    let preview = Previewing::issue(&dir.path().join("2026-5.yaml"), &["--lang", "en"]);
+    let state: serde_json::Value = serde_json::from_slice(&preview.get("/state").body).unwrap();
+    assert_eq!(state["pages"].as_array().map(Vec::len), Some(6), "{state}");
+    assert!(
+        state["diagnostics"].as_array().unwrap().is_empty(),
+        "{state}"
+    );
+    let pdf = preview.get("/export/pdf");
+    assert_eq!(pdf.status, 200);
+    assert!(pdf.body.starts_with(b"%PDF"));
+    // The office file is watched: a change of its 印发机关 lays out the
+    // record's page again.
+    let last_page = |state: &serde_json::Value| {
+        state["pages"][5]["hash"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let before = last_page(&state);
+    let first = state["pages"][0]["hash"].clone();
+    let office = dir.path().join("office.yaml");
+    let text = fs::read_to_string(&office).unwrap();
+    fs::write(
+        &office,
+        text.replace(
+            "issuer: 青山市住房和城乡建设局办公室",
+            "issuer: 青山市住建局办公室",
+        ),
+    )
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let state: serde_json::Value = serde_json::from_slice(&preview.get("/state").body).unwrap();
+        let now = last_page(&state);
+        if !now.is_empty() && now != before {
+            assert_eq!(state["pages"][0]["hash"], first, "page 1 is as it was");
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the office file's change never showed:\n{}",
+            preview.log()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}

@@ -35,14 +35,14 @@ pub fn run(args: &WatchArgs, reporter: &Reporter) -> Result {
     let mut opened = false;
     loop {
         let started = Instant::now();
-        let loaded = input::load(&input);
+        let loaded = input::load_document(&input);
         // Watch first, build second: a save during the build is not missed.
         let template = env.as_ref().map(|e| &e.template);
-        watcher
-            .update(dependencies(&args.input, loaded.as_ref().ok(), template))
-            .map_err(failed)?;
+        let files = dependencies(&args.input, loaded.as_ref().ok(), template);
+        watcher.update(files).map_err(failed)?;
         let rendered = loaded.map_err(Failed::from).and_then(|loaded| {
-            render::render(env.as_ref(), &loaded, format, &options).map_err(Failed::invalid)
+            render::render_document(env.as_ref(), &loaded, format, &options)
+                .map_err(Failed::invalid)
         });
         match rendered {
             Ok(rendered) => {

@@ -464,8 +464,8 @@ const INPUT: &[(&str, &str)] = &[
         "这是一份公文，这个命令只处理简报",
     ),
     (
-        "`jianbao build` and `jianbao check` take a 公文; the other commands will follow",
-        "公文可用 `jianbao build` 和 `jianbao check`；其他命令随后支持",
+        "`jianbao build`, `check`, `preview`, `watch` and `import` take a 公文; `add` will follow",
+        "公文可用 `jianbao build`、`check`、`preview`、`watch` 和 `import`；`add` 随后支持",
     ),
     (
         "this is an office file, not a document",

@@ -22,7 +22,7 @@ use typst::layout::{Frame, FrameItem, Transform};
 
 use crate::add::{self, Placement, Refusal};
 use crate::diag::{Diagnostic, Severity, io_reason};
-use crate::input::{self, Input, Loaded};
+use crate::input::{self, Input};
 use crate::messages::localise;
 use crate::read::submission;
 use crate::render::{self, Format, Output, RenderOptions};
@@ -52,7 +52,7 @@ struct State {
     event: Arc<String>,
     version: u64,
     pages: Vec<Arc<Page>>,
-    loaded: Option<Arc<Loaded>>,
+    loaded: Option<Arc<input::Document>>,
     dependencies: Vec<PathBuf>,
 }
 
@@ -155,14 +155,21 @@ impl Session {
     pub fn rebuild(&self) -> bool {
         let _building = lock(&self.building);
         let bytes = fs::read(&self.path).ok();
-        let loaded = input::load(&Input::Path(self.path.clone()));
+        // An issue or a 公文, each laid out by its template.
+        let loaded = input::load_document(&Input::Path(self.path.clone()));
         let deps = dependencies(&self.path, loaded.as_ref().ok(), Some(&self.env.template));
         let built = loaded
             .map_err(|e| e.failure().0.clone())
             .and_then(|loaded| {
-                typeset::typeset_with(&self.env, &loaded, &TypesetOptions::default())
-                    .map(|(typeset, warnings)| (loaded, typeset, warnings))
-                    .map_err(|f| f.0)
+                let options = TypesetOptions::default();
+                match &loaded {
+                    input::Document::Bulletin(issue) => {
+                        typeset::typeset_with(&self.env, issue, &options)
+                    }
+                    input::Document::Gongwen(g) => typeset::typeset_gongwen(&self.env, g, &options),
+                }
+                .map(|(typeset, warnings)| (loaded, typeset, warnings))
+                .map_err(|f| f.0)
             });
         let old: HashMap<u128, Arc<Page>> = lock(&self.state)
             .pages
@@ -363,7 +370,7 @@ impl Session {
                 .hint("fix the errors shown, then save"),
             ]);
         };
-        match render::render(Some(&self.env), &loaded, format, &RenderOptions::default()) {
+        match render::render_document(Some(&self.env), &loaded, format, &RenderOptions::default()) {
             Ok(rendered) => match rendered.output {
                 Output::File(bytes) => Ok(bytes),
                 _ => Err(vec![Diagnostic::error(
@@ -388,28 +395,19 @@ impl Session {
         };
         let (line, click) = line_at(&page.runs, x, y)?;
         pieces(&line, click).find_map(|(start, piece, unique)| {
-            let count = occurrences(&loaded, &piece);
+            let count = loaded.occurrences(&piece);
             if count == 0 || (unique && count > 1) {
                 return None;
             }
             let (file, position) = loaded.locate(&piece)?;
             Some(Located {
-                in_issue: file == loaded.name,
+                in_issue: file == loaded.name(),
                 file,
                 line: position.line,
                 column: position.column + (click - start),
             })
         })
     }
-}
-
-/// How often `needle` occurs in the issue and its series file.
-fn occurrences(loaded: &Loaded, needle: &str) -> usize {
-    loaded.text.matches(needle).count()
-        + loaded
-            .series
-            .as_ref()
-            .map_or(0, |(_, text)| text.matches(needle).count())
 }
 
 /// The pieces of `line` around character `click` to look for, longest
