@@ -64,27 +64,41 @@ impl Loaded {
     /// Where `needle` first occurs in the source (or its series file),
     /// for pointing at a value the model holds without a position.
     pub fn locate(&self, needle: &str) -> Option<(String, Position)> {
-        let find = |text: &str| {
-            text.find(needle)
-                .map(|offset| Position::at_offset(text, offset))
-        };
-        find(&self.text)
-            .map(|p| (self.name.clone(), p))
-            .or_else(|| {
-                let (path, text) = self.series.as_ref()?;
-                find(text).map(|p| (path.display().to_string(), p))
-            })
+        locate_in(needle, &self.name, &self.text, self.series.as_ref())
     }
 
     /// A diagnostic about `needle`, located at its first occurrence.
     pub fn diagnostic_at(&self, diagnostic: Diagnostic, needle: &str) -> Diagnostic {
-        match self.locate(needle) {
-            Some((file, position)) => Diagnostic {
-                file: Some(file),
-                ..diagnostic.at(position)
-            },
-            None => diagnostic,
-        }
+        located(diagnostic, self.locate(needle))
+    }
+}
+
+/// Where `needle` first occurs in the source `text` (named `name`), or else
+/// in the `shared` file beside it (series.yaml, office.yaml).
+pub(crate) fn locate_in(
+    needle: &str,
+    name: &str,
+    text: &str,
+    shared: Option<&(PathBuf, String)>,
+) -> Option<(String, Position)> {
+    let find = |text: &str| {
+        text.find(needle)
+            .map(|offset| Position::at_offset(text, offset))
+    };
+    find(text).map(|p| (name.to_string(), p)).or_else(|| {
+        let (path, text) = shared?;
+        find(text).map(|p| (path.display().to_string(), p))
+    })
+}
+
+/// `diagnostic` at the place found, if any.
+pub(crate) fn located(diagnostic: Diagnostic, found: Option<(String, Position)>) -> Diagnostic {
+    match found {
+        Some((file, position)) => Diagnostic {
+            file: Some(file),
+            ..diagnostic.at(position)
+        },
+        None => diagnostic,
     }
 }
 

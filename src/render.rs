@@ -199,14 +199,7 @@ pub fn render(
     format: Format,
     options: &RenderOptions,
 ) -> Result<Rendered, Failure> {
-    let typeset_env = || {
-        env.ok_or_else(|| {
-            Failure::from(Diagnostic::error(
-                None,
-                format!("{} output needs fonts and a template", format.extension()),
-            ))
-        })
-    };
+    let typeset_env = || needs_env(env, format);
     let meta = || write::Metadata::for_issue(&loaded.issue, options.source_date_epoch);
     // Photos are prepared once, for every format that shows them.
     let cache = env.map_or_else(Cache::default, |e| e.photos.clone());
@@ -218,12 +211,7 @@ pub fn render(
     let output = match format {
         Format::Pdf | Format::Ofd | Format::Png | Format::Svg => {
             let env = typeset_env()?;
-            let layout = TypesetOptions {
-                rgb_only: format == Format::Pdf
-                    && options
-                        .pdf_standard
-                        .is_some_and(PdfStandardName::is_archival),
-            };
+            let layout = layout_options(format, options);
             let (typeset, all) = typeset::typeset_prepared(env, loaded, &layout, &photos)?;
             warnings = all;
             // Strict: no page is written from an issue with warnings.
@@ -307,6 +295,27 @@ pub fn render(
     Ok(Rendered { output, warnings })
 }
 
+/// The environment a typeset format needs, or why there is none.
+fn needs_env(env: Option<&Environment>, format: Format) -> Result<&Environment, Failure> {
+    env.ok_or_else(|| {
+        Failure::from(Diagnostic::error(
+            None,
+            format!("{} output needs fonts and a template", format.extension()),
+        ))
+    })
+}
+
+/// What `format` asks of the layout: RGB only for an archival PDF (PDF/A
+/// cannot carry the red's CMYK here).
+fn layout_options(format: Format, options: &RenderOptions) -> TypesetOptions {
+    TypesetOptions {
+        rgb_only: format == Format::Pdf
+            && options
+                .pdf_standard
+                .is_some_and(PdfStandardName::is_archival),
+    }
+}
+
 /// Laid-out pages → `format` (PDF, OFD, PNG or SVG).
 fn write_pages(
     env: &Environment,
@@ -368,25 +377,13 @@ pub fn render_gongwen(
     format: Format,
     options: &RenderOptions,
 ) -> Result<Rendered, Failure> {
-    let typeset_env = || {
-        env.ok_or_else(|| {
-            Failure::from(Diagnostic::error(
-                None,
-                format!("{} output needs fonts and a template", format.extension()),
-            ))
-        })
-    };
+    let typeset_env = || needs_env(env, format);
     let g = &loaded.gongwen;
     let mut warnings = loaded.warnings.clone();
     let output = match format {
         Format::Pdf | Format::Ofd | Format::Png | Format::Svg => {
             let env = typeset_env()?;
-            let layout = TypesetOptions {
-                rgb_only: format == Format::Pdf
-                    && options
-                        .pdf_standard
-                        .is_some_and(PdfStandardName::is_archival),
-            };
+            let layout = layout_options(format, options);
             let (typeset, all) = typeset::typeset_gongwen(env, loaded, &layout)?;
             warnings = all;
             if options.strict {
@@ -402,17 +399,25 @@ pub fn render_gongwen(
         Format::Typ => {
             let env = typeset_env()?;
             let data = env.gongwen_data_for_export(g, &TypesetOptions::default())?;
+            // The seals go with the project, at the paths the data names.
+            let seals = loaded
+                .seal_files()
+                .map_err(|e| Failure::from(Diagnostic::error(Some(&loaded.name), e)))?;
             Output::Folder(write::typ::typ(
                 typeset::world::own_files(typeset::world::Entry::Gongwen),
                 data,
                 env.template.files()?,
-                Vec::new(),
+                seals,
             ))
         }
         Format::Html => {
             let photos = match options.link_photos {
                 true => Default::default(),
-                false => loaded.seal_uris().into_iter().collect(),
+                false => loaded
+                    .seal_uris()
+                    .map_err(|e| Failure::from(Diagnostic::error(Some(&loaded.name), e)))?
+                    .into_iter()
+                    .collect(),
             };
             let html = write::html::gongwen_html(g, &write::html::HtmlOptions { photos })
                 .map_err(|e| Diagnostic::error(None, format!("failed to write HTML ({e})")))?;

@@ -123,3 +123,48 @@ impl typst::World for FolderWorld {
         typst::foundations::Datetime::from_ymd(2024, 1, 5)
     }
 }
+
+/// A 公文's project: its own entry and template, the seal beside the data,
+/// compiled as the typst CLI would to the pages jianbao lays out itself.
+#[test]
+fn a_gongwen_exports_a_project_the_typst_cli_can_compile() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("notice.typ");
+    let src = crate::support::sample("gongwen/2026-5.yaml");
+    let out = crate::support::run(&[
+        "build",
+        src.to_str().unwrap(),
+        "--format",
+        "typ",
+        "-o",
+        root.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(root.join(".jianbao/main.typ")).unwrap(),
+        jianbao::typeset::world::MAIN_GONGWEN
+    );
+    assert!(
+        root.join("seal.svg").is_file(),
+        "the seal goes with the project"
+    );
+    let world = FolderWorld::new(root.clone());
+    let exported = typst::compile::<typst_layout::PagedDocument>(&world)
+        .output
+        .unwrap_or_else(|e| panic!("the exported folder does not compile: {e:?}"));
+    let jianbao::input::Document::Gongwen(loaded) =
+        jianbao::input::load_document(&jianbao::input::Input::Path(src)).unwrap()
+    else {
+        panic!("a 公文")
+    };
+    let ours = jianbao::typeset::typeset_gongwen(env(), &loaded, &Default::default())
+        .unwrap()
+        .0
+        .document;
+    let (a, b) = (pages(&exported), pages(&ours));
+    assert_eq!(a.len(), b.len(), "page count");
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x.text(), y.text(), "the same text on each page");
+        assert_eq!(x.images.len(), y.images.len(), "the seal on its page");
+    }
+}

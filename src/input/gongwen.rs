@@ -32,51 +32,56 @@ pub struct LoadedGongwen {
 impl LoadedGongwen {
     /// Where `needle` first occurs in the document (or its office file).
     pub fn locate(&self, needle: &str) -> Option<(String, Position)> {
-        let find = |text: &str| {
-            text.find(needle)
-                .map(|offset| Position::at_offset(text, offset))
-        };
-        find(&self.text)
-            .map(|p| (self.name.clone(), p))
-            .or_else(|| {
-                let (path, text) = self.office.as_ref()?;
-                find(text).map(|p| (path.display().to_string(), p))
-            })
+        super::locate_in(needle, &self.name, &self.text, self.office.as_ref())
     }
 
     /// A diagnostic about `needle`, located at its first occurrence.
     pub fn diagnostic_at(&self, diagnostic: Diagnostic, needle: &str) -> Diagnostic {
-        match self.locate(needle) {
-            Some((file, position)) => Diagnostic {
-                file: Some(file),
-                ..diagnostic.at(position)
-            },
-            None => diagnostic,
-        }
+        super::located(diagnostic, self.locate(needle))
     }
 }
 
 impl LoadedGongwen {
-    /// Each seal's image path with a `data:` URI of its bytes (checked when
-    /// the document was loaded), for the outputs that embed them (HTML).
-    pub fn seal_uris(&self) -> Vec<(String, String)> {
-        use base64::Engine;
-        let mut out: Vec<(String, String)> = Vec::new();
+    /// Each seal image (checked when the document was loaded) by its path,
+    /// once: its bytes, for the outputs that carry them (the `typ` project).
+    pub fn seal_files(&self) -> Result<Vec<(PathBuf, Vec<u8>)>, String> {
+        let mut out: Vec<(PathBuf, Vec<u8>)> = Vec::new();
         for seal in self.gongwen.organs.iter().filter_map(|o| o.seal.as_ref()) {
-            if out.iter().any(|(p, _)| *p == seal.image) {
+            let path = PathBuf::from(&seal.image);
+            if out.iter().any(|(p, _)| *p == path) {
                 continue;
             }
-            let Ok(bytes) = fs::read(self.folder.join(&seal.image)) else {
-                continue;
-            };
-            let mime = match bytes.starts_with(b"\x89PNG") {
-                true => "image/png",
-                false => "image/svg+xml",
-            };
-            let encoded = base64::engine::general_purpose::STANDARD.encode(&bytes);
-            out.push((seal.image.clone(), format!("data:{mime};base64,{encoded}")));
+            let bytes = fs::read(self.folder.join(&seal.image)).map_err(|e| {
+                format!(
+                    "failed to read the seal image {} ({})",
+                    seal.image,
+                    crate::diag::io_reason(&e)
+                )
+            })?;
+            out.push((path, bytes));
         }
-        out
+        Ok(out)
+    }
+
+    /// Each seal's image path with a `data:` URI of its bytes, for the
+    /// outputs that embed them (HTML).
+    pub fn seal_uris(&self) -> Result<Vec<(String, String)>, String> {
+        use base64::Engine;
+        Ok(self
+            .seal_files()?
+            .into_iter()
+            .map(|(path, bytes)| {
+                let mime = match bytes.starts_with(b"\x89PNG") {
+                    true => "image/png",
+                    false => "image/svg+xml",
+                };
+                let encoded = base64::engine::general_purpose::STANDARD.encode(&bytes);
+                (
+                    path.display().to_string(),
+                    format!("data:{mime};base64,{encoded}"),
+                )
+            })
+            .collect())
     }
 }
 

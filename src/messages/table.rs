@@ -719,4 +719,12 @@ const INPUT: &[(&str, &str)] = &[
         "set `organ:` in the YAML (or in office.yaml) before building",
         "生成前请在 YAML（或 office.yaml）中设置 `organ:`",
     ),
+    (
+        "`{}` is no serial number: a 发文字号 counts from 1",
+        "`{}` 不是序号：发文字号从 1 编起",
+    ),
+    (
+        "failed to read the seal image {} ({})",
+        "无法读取印章图片 {}（{}）",
+    ),
 ];

@@ -158,7 +158,12 @@ impl DocNumber {
             })
         };
         if let Ok(n) = text.parse::<u32>() {
-            return Ok(DocNumber::Serial(n));
+            return match n {
+                0 => Err(format!(
+                    "`{text}` is no serial number: a 发文字号 counts from 1"
+                )),
+                n => Ok(DocNumber::Serial(n)),
+            };
         }
         if let Some(rest) = text.strip_prefix('第').and_then(|r| r.strip_suffix('号'))
             && !text.contains(open)

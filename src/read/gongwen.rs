@@ -132,10 +132,17 @@ impl Document {
 
     /// This document with every unset field taken from the office's.
     fn inherit(self, office: Document) -> Document {
+        // The office's 标志 is a 文件's; a 纪要 or an order has its own.
+        let format = self.gongwen.or(office.gongwen).unwrap_or_default();
+        let office_mark = office.mark.filter(|m| match format {
+            Format::Minutes => m.0.ends_with("纪要"),
+            Format::Order => m.0.ends_with('令'),
+            Format::File | Format::Letter => true,
+        });
         Document {
             gongwen: self.gongwen.or(office.gongwen),
             organ: self.organ.or(office.organ),
-            mark: self.mark.or(office.mark),
+            mark: self.mark.or(office_mark),
             code: self.code.or(office.code),
             issuer: self.issuer.or(office.issuer),
             seal: self.seal.or(office.seal),
@@ -437,9 +444,7 @@ fn attachment_disagreements(
     for (i, (listed, attachment)) in note.iter().zip(attachments).enumerate() {
         // The note may carry the number (1.XXX) that the attachment does not.
         let listed = listed.0.as_str();
-        let bare = listed
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .trim_start_matches(['.', '．', '、']);
+        let bare = crate::read::official::item_number(listed).unwrap_or(listed);
         if bare != attachment.title {
             out.push(at(
                 "attachment_note",

@@ -82,6 +82,14 @@ fn number_in(text: &str) -> Option<(usize, usize, DocNumber)> {
             .last()
             .map_or(o, |(i, _)| i);
         let number = DocNumber::parse(&text[start..end]).ok()?;
+        // The document's own number opens its line and stands in no
+        // sentence: a number cited in a title or the body is not it.
+        if !text[..start].trim().is_empty()
+            || text[start..o].contains(['《', '》', '（', '(', '，', '。', '、'])
+            || text.contains(['。', '，', '；', '《'])
+        {
+            return None;
+        }
         return Some((start, end, number));
     }
     None
@@ -120,7 +128,7 @@ fn parse_date(text: &str) -> Option<Date> {
                     .position(|d| d == c)
                     .or((c == '零').then_some(0))
             })
-            .try_fold(0i32, |acc, d| d.map(|d| acc * 10 + d as i32))?,
+            .try_fold(0i32, |acc, d| acc.checked_mul(10)?.checked_add(d? as i32))?,
     };
     let part = |s: &str| {
         s.trim()
@@ -133,7 +141,12 @@ fn parse_date(text: &str) -> Option<Date> {
 
 /// A date anywhere in a line (the 印发 line: 2026年12月6日印发).
 fn date_in(text: &str) -> Option<Date> {
-    let end = text.find('日')? + '日'.len_utf8();
+    date_span(text).map(|(_, date)| date)
+}
+
+/// The last date in a line, with where it starts.
+fn date_span(text: &str) -> Option<(usize, Date)> {
+    let end = text.rfind('日')? + '日'.len_utf8();
     let start = text[..end]
         .char_indices()
         .rev()
@@ -142,7 +155,7 @@ fn date_in(text: &str) -> Option<Date> {
         })
         .last()
         .map(|(i, _)| i)?;
-    parse_date(text[start..end].trim())
+    Some((start, parse_date(text[start..end].trim())?))
 }
 
 /// After a label and its colon (full- or half-width), or none.
@@ -258,12 +271,11 @@ pub fn read(lines: &[Line], name: &str) -> Result<Read, Failure> {
     let (mut copy_to, mut issuer, mut issued, mut record_to) = (None, None, None, None);
     while end > 0 {
         let t = lines[end - 1].text.as_str();
-        if t.ends_with(labels::ISSUED) && date_in(t).is_some() {
-            let date_start = t.find(|c: char| c.is_ascii_digit() || "〇二".contains(c));
-            issued = date_in(t);
-            issuer = date_start
-                .map(|i| t[..i].trim().to_string())
-                .filter(|s| !s.is_empty());
+        if t.ends_with(labels::ISSUED)
+            && let Some((start, date)) = date_span(t)
+        {
+            issued = Some(date);
+            issuer = Some(t[..start].trim().to_string()).filter(|s| !s.is_empty());
             end -= 1;
             // The organ in a cell of its own, in the 印发 line's table row.
             let row = |l: &Line| l.cell.map(|(table, row, _)| (table, row));
@@ -307,8 +319,12 @@ pub fn read(lines: &[Line], name: &str) -> Result<Read, Failure> {
     let (mut copy_number, mut secrecy, mut urgency) = (None, None, None);
     while i < lines.len() {
         let t = lines[i].text.as_str();
-        if copy_number.is_none() && t.len() <= 8 && t.chars().all(|c| c.is_ascii_digit()) {
-            copy_number = t.parse::<u32>().ok().map(|n| CopyNumber(format!("{n:06}")));
+        if copy_number.is_none() && t.len() <= 6 && t.chars().all(|c| c.is_ascii_digit()) {
+            copy_number = t
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n > 0)
+                .map(|n| CopyNumber(format!("{n:06}")));
         } else if secrecy.is_none()
             && let Ok(s) = Secrecy::parse(t)
         {
@@ -520,11 +536,8 @@ pub fn read(lines: &[Line], name: &str) -> Result<Read, Failure> {
             } else {
                 line.text.as_str()
             };
-            let bare = t
-                .trim_start_matches(|c: char| c.is_ascii_digit())
-                .trim_start_matches(['.', '．', '、'])
-                .trim();
-            if k > 0 && bare.len() == t.len() {
+            let bare = item_number(t);
+            if k > 0 && bare.is_none() {
                 // A wrapped item: it goes on the item above.
                 if let Some(last) = listed.last_mut() {
                     let last: &mut String = last;
@@ -532,7 +545,7 @@ pub fn read(lines: &[Line], name: &str) -> Result<Read, Failure> {
                 }
                 continue;
             }
-            listed.push(bare.to_string());
+            listed.push(bare.unwrap_or(t).to_string());
         }
     }
     // Attachments bound in: 附件N, its title (centred lines), its body.
@@ -684,6 +697,16 @@ pub fn read(lines: &[Line], name: &str) -> Result<Read, Failure> {
     })
 }
 
+/// The text after an item's number (`1.`, `2．`, `3、`), or none when the
+/// text opens with no such number (a title may open with a year).
+pub(crate) fn item_number(text: &str) -> Option<&str> {
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() == text.len() {
+        return None;
+    }
+    rest.strip_prefix(['.', '．', '、']).map(str::trim)
+}
+
 /// `附件`, `附件1`, `附件 2` alone on a line: an attachment's first line.
 fn is_attachment_label(text: &str) -> bool {
     text.strip_prefix(labels::ATTACHMENT)
@@ -693,7 +716,11 @@ fn is_attachment_label(text: &str) -> bool {
 /// A 署名 line: short, no sentence punctuation, not a heading or a number.
 fn is_signature_line(text: &str) -> bool {
     let n = text.chars().count();
+    // The closing formulas of a body are no organ.
     (2..=30).contains(&n)
+        && !["特此", "此复", "此函", "专此", "妥否", "当否"]
+            .iter()
+            .any(|p| text.starts_with(p))
         && !text.contains(['。', '，', '；', '：', ':', '、'])
         && heading_number(text).is_none()
         && parse_date(text).is_none()
@@ -742,5 +769,43 @@ mod tests {
         assert_eq!(running_number("第3号"), Some(3));
         let (_, _, n) = number_in("青建发〔2026〕6号　签发人：周立新").unwrap();
         assert_eq!(n.to_string(), "青建发〔2026〕6号");
+    }
+
+    fn lines(text: &str) -> Vec<Line> {
+        text.lines()
+            .enumerate()
+            .map(|(i, t)| Line {
+                text: t.to_string(),
+                at: format!("line {}", i + 1),
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn what_looks_like_a_part_but_is_not_stays_out() {
+        // A number cited in the title, a closing formula over the 署名, a
+        // year opening an attachment's title, an organ named with 日 and 二.
+        let draft = "关于转发《省住建厅关于加强冬季施工管理的通知》（省建发〔2026〕3号）的通知\n各区县住建局：\n请遵照执行。\n特此通知\n附件：2026年冬季施工检查表\n日照市第二人民医院\n2026年12月5日\n抄送：市卫健委。\n日照市第二人民医院办公室　2026年12月6日印发\n";
+        let read = read(&lines(draft), "t").unwrap();
+        let g = read.gongwen;
+        assert!(
+            g.title.starts_with("关于转发《省住建厅") && g.number.is_none(),
+            "{g:?}"
+        );
+        assert_eq!(g.signatures().collect::<Vec<_>>(), ["日照市第二人民医院"]);
+        assert_eq!(g.attachments[0].title, "2026年冬季施工检查表");
+        assert_eq!(g.issuer.as_deref(), Some("日照市第二人民医院办公室"));
+        assert_eq!(
+            g.issued,
+            Date {
+                year: 2026,
+                month: 12,
+                day: 6
+            }
+        );
+        assert_eq!(parse_date("九九九九九九九九九九九年1月1日"), None);
+        assert_eq!(item_number("12.清单"), Some("清单"));
+        assert_eq!(item_number("2026年度考核表"), None);
     }
 }

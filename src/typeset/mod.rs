@@ -64,24 +64,22 @@ pub fn typeset_prepared(
     photos: &[(String, Arc<Prepared>)],
 ) -> Result<(Typeset, Vec<Diagnostic>), Failure> {
     let typeset = env.typeset(&loaded.issue, loaded.folder.clone(), options, photos)?;
-    let mut warnings = loaded.warnings.clone();
-    warnings.extend(typeset.warnings.iter().cloned());
-    warnings.extend(missing_glyph_warnings(
-        &typeset,
-        &loaded.name,
-        &|d, needle| loaded.diagnostic_at(d, needle),
-    ));
+    let warnings = all_warnings(&loaded.warnings, &typeset, &loaded.name, &|d, needle| {
+        loaded.diagnostic_at(d, needle)
+    });
     Ok((typeset, warnings))
 }
 
-/// One warning for each character no font has, naming it and its first
-/// page, located by `at` at its first occurrence in the source.
-fn missing_glyph_warnings(
+/// The source's own warnings, the template's, and one for each character
+/// no font has, naming it and its first page, located by `at` at its first
+/// occurrence in the source.
+fn all_warnings(
+    own: &[Diagnostic],
     typeset: &Typeset,
     name: &str,
     at: &dyn Fn(Diagnostic, &str) -> Diagnostic,
 ) -> Vec<Diagnostic> {
-    typeset
+    let missing = typeset
         .missing
         .iter()
         .map(|(&c, &page)| {
@@ -92,6 +90,11 @@ fn missing_glyph_warnings(
             .hint("add a font that has it with --font-path DIR, or replace the character");
             at(warning, c.encode_utf8(&mut [0; 4]))
         })
+        .collect::<Vec<_>>();
+    own.iter()
+        .chain(&typeset.warnings)
+        .cloned()
+        .chain(missing)
         .collect()
 }
 
@@ -311,13 +314,9 @@ pub fn typeset_gongwen(
             info.description = labels.number.clone().map(Into::into);
         },
     )?;
-    let mut warnings = loaded.warnings.clone();
-    warnings.extend(typeset.warnings.iter().cloned());
-    warnings.extend(missing_glyph_warnings(
-        &typeset,
-        &loaded.name,
-        &|d, needle| loaded.diagnostic_at(d, needle),
-    ));
+    let warnings = all_warnings(&loaded.warnings, &typeset, &loaded.name, &|d, needle| {
+        loaded.diagnostic_at(d, needle)
+    });
     Ok((typeset, warnings))
 }
 

@@ -236,18 +236,20 @@ fn tight(text: &str) -> String {
 fn gongwen_lines(scanned: &Scanned) -> Vec<crate::read::official::Line> {
     use crate::read::official::Line as Official;
     let mut out: Vec<Official> = Vec::new();
+    // A table's rows, each a line of cells.
+    let rows = |out: &mut Vec<Official>, t: &tables::Found| {
+        out.extend(t.table.grid().into_iter().map(|row| Official {
+            text: row.join(" "),
+            at: format!("page {}", t.page),
+            cells: Some(row),
+            ..Default::default()
+        }));
+    };
     let mut tables = scanned.tables.iter().peekable();
     let mut previous: Option<&Line> = None;
     for line in &scanned.lines {
         while let Some(t) = tables.next_if(|t| (t.page, t.top) < (line.page, line.y)) {
-            for row in t.table.grid() {
-                out.push(Official {
-                    text: row.join(" "),
-                    at: format!("page {}", t.page),
-                    cells: Some(row),
-                    ..Default::default()
-                });
-            }
+            rows(&mut out, t);
             previous = None;
         }
         // A 公文 writes digits against the characters (2026年12月5日): the
@@ -273,14 +275,7 @@ fn gongwen_lines(scanned: &Scanned) -> Vec<crate::read::official::Line> {
         previous = Some(line);
     }
     for t in tables {
-        for row in t.table.grid() {
-            out.push(Official {
-                text: row.join(" "),
-                at: format!("page {}", t.page),
-                cells: Some(row),
-                ..Default::default()
-            });
-        }
+        rows(&mut out, t);
     }
     out
 }
