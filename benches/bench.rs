@@ -160,23 +160,7 @@ fn main() {
         let took = batch(&forty, "2").0;
         ours.push(took);
         if let Some(typst) = &typst {
-            let start = Instant::now();
-            std::thread::scope(|scope| {
-                for half in 0..2 {
-                    let (exports, typst) = (&exports, typst);
-                    let typst_compile = &typst_compile;
-                    scope.spawn(move || {
-                        for i in (1..=40).filter(|i| i % 2 == half) {
-                            let export = exports.join(format!("{i:04}.typ"));
-                            run(
-                                typst,
-                                &typst_compile(&export, &export.with_extension("pdf")),
-                            );
-                        }
-                    });
-                }
-            });
-            let plain = start.elapsed();
+            let plain = two_typsts(typst, &typst_compile, &exports, 40);
             theirs.push(plain);
             ratios.push(took.as_secs_f64() / plain.as_secs_f64());
         }
@@ -471,22 +455,7 @@ fn main() {
         let took = batch(&hundred, "2").0;
         ours.push(took);
         if let Some(typst) = &typst {
-            let start = Instant::now();
-            std::thread::scope(|scope| {
-                for half in 0..2 {
-                    let (exports, typst, typst_compile) = (&exports, typst, &typst_compile);
-                    scope.spawn(move || {
-                        for i in (1..=100).filter(|i| i % 2 == half) {
-                            let export = exports.join(format!("{i:04}.typ"));
-                            run(
-                                typst,
-                                &typst_compile(&export, &export.with_extension("pdf")),
-                            );
-                        }
-                    });
-                }
-            });
-            let plain = start.elapsed();
+            let plain = two_typsts(typst, &typst_compile, &exports, 100);
             theirs.push(plain);
             ratios.push(took.as_secs_f64() / plain.as_secs_f64());
         }
@@ -528,6 +497,31 @@ fn tables_issue(work: &Path, tables: usize, rows: usize) -> PathBuf {
     let path = work.join(format!("tables-{tables}x{rows}.yaml"));
     fs::write(&path, issue).unwrap();
     path
+}
+
+/// Two typst CLIs in parallel over the `n` exports under `exports`
+/// (`0001.typ` …), each compiling its half one after the other: the time.
+fn two_typsts(
+    typst: &Path,
+    typst_compile: &(dyn Fn(&Path, &Path) -> [OsString; 8] + Sync),
+    exports: &Path,
+    n: usize,
+) -> Duration {
+    let start = Instant::now();
+    std::thread::scope(|scope| {
+        for half in 0..2 {
+            scope.spawn(move || {
+                for i in (1..=n).filter(|i| i % 2 == half) {
+                    let export = exports.join(format!("{i:04}.typ"));
+                    run(
+                        typst,
+                        &typst_compile(&export, &export.with_extension("pdf")),
+                    );
+                }
+            });
+        }
+    });
+    start.elapsed()
 }
 
 /// The release binary, built if needed.
