@@ -64,19 +64,23 @@ pub enum Any {
 pub fn any_file(bytes: &[u8], name: &str, stem: &str, options: &Options) -> Result<Any, Failure> {
     on_reader_thread(name, || {
         let lines = match kind(bytes) {
+            // The text decoded once, for either family.
             Kind::Text => {
-                let (text, _) = read::text::decode(bytes, name)?;
-                Some(
-                    text.lines()
-                        .enumerate()
-                        .map(|(i, l)| read::official::Line {
-                            text: l.to_string(),
-                            at: format!("line {}", i + 1),
-                            cells: read::text::line_cells(l, l.trim()),
-                            ..Default::default()
-                        })
-                        .collect(),
-                )
+                let (text, encoding) = read::text::decode(bytes, name)?;
+                let lines: Vec<read::official::Line> = text
+                    .lines()
+                    .enumerate()
+                    .map(|(i, l)| read::official::Line {
+                        text: l.to_string(),
+                        at: format!("line {}", i + 1),
+                        cells: read::text::line_cells(l, l.trim()),
+                        ..Default::default()
+                    })
+                    .collect();
+                if !read::official::looks_like(&lines) {
+                    return decoded_text(&text, encoding, name, options).map(Any::Bulletin);
+                }
+                Some(lines)
             }
             Kind::Docx => read::docx::lines(bytes, name).ok(),
             // A PDF is read once, for either family.
@@ -190,7 +194,18 @@ pub(crate) fn file_here(
 /// named `name` in diagnostics.
 pub fn text(bytes: &[u8], name: &str, options: &Options) -> Result<Imported, Failure> {
     let (text, encoding) = read::text::decode(bytes, name)?;
-    let imported = read::text::import(&text, name, &options.text)?;
+    decoded_text(&text, encoding, name, options)
+}
+
+/// Imports a past issue's decoded text (`encoding` names a legacy one it
+/// was in, for a comment at the top).
+fn decoded_text(
+    text: &str,
+    encoding: Option<&str>,
+    name: &str,
+    options: &Options,
+) -> Result<Imported, Failure> {
+    let imported = read::text::import(text, name, &options.text)?;
     let top = encoding
         .map(|encoding| Comment {
             spot: Spot::Top,

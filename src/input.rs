@@ -283,14 +283,6 @@ impl Document {
         }
     }
 
-    /// What is valid but likely a slip, located.
-    pub fn warnings(&self) -> &[Diagnostic] {
-        match self {
-            Document::Bulletin(l) => &l.warnings,
-            Document::Gongwen(l) => &l.warnings,
-        }
-    }
-
     /// Where `needle` first occurs in the source (or the shared file beside it).
     pub fn locate(&self, needle: &str) -> Option<(String, Position)> {
         match self {

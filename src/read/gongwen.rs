@@ -7,7 +7,7 @@
 use serde::Deserialize;
 
 use super::yaml::{Source, find_key, parse_as};
-use crate::diag::{Diagnostic, Failure, Position};
+use crate::diag::{Diagnostic, Failure};
 use crate::model::gongwen::{
     Attachment, Attendance, CopyNumber, DocNumber, Format, Gongwen, Organ, Seal, Secrecy, Signing,
     Style, Urgency,
@@ -462,9 +462,4 @@ fn attachment_disagreements(
         }
     }
     out
-}
-
-/// Where `key:` stands in `text`, for callers that locate a late error.
-pub fn key_position(text: &str, key: &str) -> Option<Position> {
-    find_key(text, key)
 }

@@ -395,7 +395,7 @@ pub fn read(lines: &[Line], name: &str) -> Result<Read, Failure> {
         && !mark_text.ends_with(labels::FILE_MARK)
         && number_at.is_some_and(|n| !lines[n].centred)
         && signers.is_empty()
-        && copy_to.is_some() == issuer.is_some()
+        && copy_to.is_none()
         && issuer.is_none()
     {
         format = Format::Letter;
